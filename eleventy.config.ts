@@ -1,0 +1,23 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import { i18nPlugin } from "./src/i18n/plugin.ts";
+import { buildOptions } from "./src/options.ts";
+import { contentPlugin } from "./src/site/plugin.ts";
+
+/** Wiring only: each feature lives in its own module under src/. */
+export default function (eleventyConfig: UserConfig) {
+  const options = buildOptions();
+
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+  eleventyConfig.addPlugin(contentPlugin, options);
+  eleventyConfig.addPlugin(i18nPlugin, { timeZone: options.config.timeZone });
+  eleventyConfig.addPassthroughCopy({ assets: "assets" });
+  eleventyConfig.setQuietMode(true);
+
+  return {
+    dir: { input: "src/pages", includes: "../../layouts", output: options.outputDir },
+    pathPrefix: options.pathPrefix,
+    templateFormats: ["njk"],
+    htmlTemplateEngine: "njk",
+  };
+}

@@ -1,0 +1,41 @@
+/** Site-wide settings: the one place that says what the site is. */
+export const LANGS = ["zh", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const KINDS = ["weekly", "daily", "deep-dive"] as const;
+export type Kind = (typeof KINDS)[number];
+
+export interface Author {
+  /** URL segment of the author page. */
+  id: string;
+  name: string;
+}
+
+export interface SiteConfig {
+  title: Record<Lang, string>;
+  description: Record<Lang, string>;
+  /** Absolute origin plus optional path prefix, e.g. https://user.github.io/blog/ */
+  url: string;
+  timeZone: string;
+  defaultLang: Lang;
+  /** Posts per page on kind lists. */
+  pageSize: number;
+  /** Posts of each kind on a language home page. */
+  homePerKind: number;
+  /** Names that mark a post's author when legacy posts put them in `tags`. */
+  authors: Author[];
+}
+
+export const site: SiteConfig = {
+  title: { zh: "AI 新闻", en: "AI News" },
+  description: {
+    zh: "人工智能周报、日报与深度报告",
+    en: "Weekly digests, daily briefs and deep dives on artificial intelligence",
+  },
+  url: "https://example.com/",
+  timeZone: "Asia/Shanghai",
+  defaultLang: "zh",
+  pageSize: 20,
+  homePerKind: 5,
+  authors: [{ id: "jeremy", name: "Jeremy" }],
+};

@@ -1,0 +1,40 @@
+import { stringify } from "yaml";
+import { isoDateTime } from "../i18n/dates.ts";
+import type { Post } from "./schema.ts";
+
+/**
+ * The canonical front matter of a post: every field the site would otherwise have to infer,
+ * written out so the file says what the site believes. A derived summary is left out
+ * (it follows the body); the slug is always written so the URL never moves.
+ */
+export function canonicalFrontMatter(post: Post, timeZone: string): Record<string, unknown> {
+  const derived = new Set(post.inferred.map((i) => i.field));
+  const when = (date: Date) => {
+    const iso = isoDateTime(date, timeZone);
+    return iso.includes("T00:00:00") ? iso.slice(0, 10) : iso;
+  };
+  const fm: Record<string, unknown> = {
+    title: post.title,
+    kind: post.kind,
+    lang: post.lang,
+    date: when(post.date),
+  };
+  if (post.kind === "weekly") fm.week = post.week;
+  if (!derived.has("summary") && post.summary) fm.summary = post.summary;
+  if (post.tags.length) fm.tags = post.tags;
+  if (post.authors.length) fm.authors = post.authors;
+  if (post.keywords.length) fm.keywords = post.keywords;
+  if (post.cover) fm.cover = { src: post.cover.src, alt: post.cover.alt };
+  if (post.translationKey) fm.translationKey = post.translationKey;
+  fm.slug = post.slug;
+  if (post.draft) fm.draft = true;
+  if (post.scheduled) fm.scheduled = when(post.scheduled);
+  if (post.aliases.length) fm.aliases = post.aliases;
+  return fm;
+}
+
+/** A post file: canonical YAML front matter, then the body exactly as it was. */
+export function canonicalSource(post: Post, originalBody: string, timeZone: string): string {
+  const yaml = stringify(canonicalFrontMatter(post, timeZone), { lineWidth: 0, flowCollectionPadding: false });
+  return `---\n${yaml}---\n${originalBody}`;
+}

@@ -1,0 +1,93 @@
+import { KINDS, LANGS, type Kind, type Lang } from "../config.ts";
+import { markdownText } from "../markdown/render.ts";
+
+/*
+ * Inference for posts that do not say everything in front matter: every function returns
+ * the value and where it came from, so `npm run check` and import can show what the site believed.
+ */
+
+export interface Inferred<T> {
+  value: T;
+  from: string;
+}
+
+const LANG_ALIASES: Record<string, Lang> = { zh: "zh", "zh-cn": "zh", "zh-hans": "zh", "zh-sg": "zh", cn: "zh", en: "en", "en-us": "en", "en-gb": "en" };
+const KIND_ALIASES: Record<string, Kind> = {
+  weekly: "weekly", week: "weekly", 周报: "weekly",
+  daily: "daily", day: "daily", 日报: "daily",
+  "deep-dive": "deep-dive", deepdive: "deep-dive", deep_dive: "deep-dive", "deep dive": "deep-dive", report: "deep-dive", 深度: "deep-dive",
+};
+
+/** Maps a declared `lang` to the site's languages; null when it is none of them. */
+export function langFromValue(value: string): Lang | null {
+  return LANG_ALIASES[value.trim().toLowerCase()] ?? null;
+}
+
+/** Maps a declared `kind` to the site's kinds; null when it is none of them. */
+export function kindFromValue(value: string): Kind | null {
+  return KIND_ALIASES[value.trim().toLowerCase()] ?? null;
+}
+
+/** The folders of a content-relative path that name a language or a kind (content/zh/daily/x.md). */
+export function fromFolders(relativePath: string): { lang?: Lang; kind?: Kind } {
+  const folders = relativePath.split("/").slice(0, -1);
+  return {
+    lang: folders.find((f): f is Lang => (LANGS as readonly string[]).includes(f)),
+    kind: folders.find((f): f is Kind => (KINDS as readonly string[]).includes(f)),
+  };
+}
+
+/** Chinese when Han characters make up at least a fifth of the letters. */
+export function langFromText(text: string): Lang {
+  const sample = text.slice(0, 4000);
+  const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = sample.match(/[A-Za-z]/g)?.length ?? 0;
+  return han > 0 && han / (han + latin) >= 0.2 ? "zh" : "en";
+}
+
+/** Kind from category and title words; deep-dive first, since "深度日报" is a deep dive. */
+export function kindFromWords(words: string[]): Inferred<Kind> | null {
+  const rules: [Kind, RegExp][] = [
+    ["deep-dive", /深度|deep[\s-]?dive|in[\s-]depth/i],
+    ["weekly", /周报|周刊|weekly|\bW\d{1,2}\b|\d{4}-W\d{2}/i],
+    ["daily", /日报|快讯|简报|动态|daily|news brief|briefing/i],
+  ];
+  for (const [kind, pattern] of rules) {
+    const word = words.find((w) => pattern.test(w));
+    if (word) return { value: kind, from: `the words of "${word}"` };
+  }
+  return null;
+}
+
+export interface TitleLine {
+  title: string;
+  /** Index in the body just past the line (and the blank lines after it). */
+  end: number;
+  /** Lines consumed, so body line numbers stay right. */
+  lines: number;
+}
+
+const STYLED_LINE = /^<(span|p|div|h1|strong|b|font)\b[^>]*>([\s\S]*?)<\/\1>\s*$/i;
+
+/** A first line that acts as the title: a "# heading" or a styled HTML line, as pasted posts use. */
+export function titleLine(body: string): TitleLine | null {
+  const m = /^(?:[ \t]*\r?\n)*([^\r\n]*)(\r?\n|$)/.exec(body);
+  if (!m) return null;
+  const line = m[1]!.trim();
+  let title = "";
+  const heading = /^#\s+(.+?)\s*#*\s*$/.exec(line);
+  if (heading) title = markdownText(heading[1]!);
+  else if (STYLED_LINE.test(line)) title = markdownText(line);
+  if (!title) return null;
+  let end = m[0].length;
+  let lines = m[0].split("\n").length - (m[2] ? 1 : 0);
+  const blanks = /^(?:[ \t]*\r?\n)*/.exec(body.slice(end))![0];
+  end += blanks.length;
+  lines += blanks.split("\n").length - 1;
+  return { title, end, lines };
+}
+
+export function sameTitle(a: string, b: string): boolean {
+  const key = (s: string) => s.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+  return key(a) === key(b);
+}

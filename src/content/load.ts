@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Author } from "../config.ts";
+import type { ContentProblem } from "./errors.ts";
+import { normalizePost, type NormalizeResult } from "./normalize.ts";
+import type { Post } from "./schema.ts";
+
+export const POST_EXTENSIONS = [".md", ".markdown", ".txt"];
+
+export interface LoadOptions {
+  /** Project root; paths in messages are relative to it. */
+  root: string;
+  /** Folder of posts, relative to `root`. */
+  contentDir: string;
+  timeZone: string;
+  authors: Author[];
+}
+
+export interface LoadedContent {
+  posts: Post[];
+  problems: ContentProblem[];
+  /** False when no file was added, changed or removed since the previous load of the same folder. */
+  changed: boolean;
+}
+
+/** Every post file under a folder, sorted so builds are deterministic. */
+export function listPostFiles(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      if (entry.name.startsWith(".") || entry.name.startsWith("_")) continue;
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (POST_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) found.push(full);
+    }
+  };
+  walk(dir);
+  return found.sort();
+}
+
+/** Parsed posts by absolute path; a file is parsed again only when its size or mtime changes. */
+const cache = new Map<string, { mtimeMs: number; size: number; key: string; result: NormalizeResult }>();
+
+/** Reads and validates every post. Problems of all files are collected, not just the first. */
+export function loadContent(options: LoadOptions): LoadedContent {
+  const contentRoot = path.resolve(options.root, options.contentDir);
+  const posts: Post[] = [];
+  const problems: ContentProblem[] = [];
+  const optionsKey = `${options.timeZone}|${options.authors.map((a) => a.name).join(",")}`;
+  const seen = new Set<string>();
+  let changed = false;
+  for (const file of listPostFiles(contentRoot)) {
+    seen.add(file);
+    const stat = statSync(file);
+    const cached = cache.get(file);
+    let result: NormalizeResult;
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size && cached.key === optionsKey) {
+      result = cached.result;
+    } else {
+      const sourcePath = path.relative(options.root, file).split(path.sep).join("/");
+      const contentPath = path.relative(contentRoot, file).split(path.sep).join("/");
+      let source: string;
+      try {
+        source = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(file));
+      } catch {
+        problems.push({ file: sourcePath, message: "is not valid UTF-8 text; save the file as UTF-8" });
+        changed = true;
+        continue;
+      }
+      result = normalizePost(source, { sourcePath, contentPath, timeZone: options.timeZone, authors: options.authors });
+      changed = true;
+      cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, key: optionsKey, result });
+    }
+    if (result.post) posts.push(result.post);
+    else problems.push(...result.problems);
+  }
+  for (const file of cache.keys()) {
+    if (file.startsWith(contentRoot + path.sep) && !seen.has(file)) {
+      cache.delete(file);
+      changed = true;
+    }
+  }
+  return { posts, problems, changed };
+}

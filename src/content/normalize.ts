@@ -1,0 +1,263 @@
+import type { Author, Kind, Lang } from "../config.ts";
+import { DATE_EXPECTED, dateInText, isoWeekOf, normalizeWeek, parseDate, type ParsedDate } from "./dates.ts";
+import type { ContentProblem } from "./errors.ts";
+import { parseSource } from "./frontmatter.ts";
+import { fromFolders, kindFromValue, kindFromWords, langFromText, langFromValue, sameTitle, titleLine } from "./infer.ts";
+import { firstParagraphText, markdownText } from "../markdown/render.ts";
+import { frontMatterSchema, type Cover, type FrontMatter, type Inference, type Post } from "./schema.ts";
+import { derivePostSlug, SLUG_PATTERN } from "./slug.ts";
+
+export interface NormalizeOptions {
+  /** Path shown in messages and kept on the post (relative to the project root). */
+  sourcePath: string;
+  /** Path below the content folder, whose folders may name the language and kind. */
+  contentPath: string;
+  timeZone: string;
+  /** Known authors; a tag naming one becomes an author. */
+  authors: Author[];
+}
+
+export type NormalizeResult = { post: Post; problems?: undefined } | { post?: undefined; problems: ContentProblem[] };
+
+const SUMMARY_LENGTH = 160;
+
+/** The front-matter line that sets `field`, for messages. */
+function fieldLine(matter: string, field: string): number | undefined {
+  const lines = matter.split("\n");
+  const pattern = new RegExp(`^\\s*["']?${field.replace(/[-]/g, "\\-")}["']?\\s*[:=]`);
+  const i = lines.findIndex((l) => pattern.test(l));
+  return i === -1 ? undefined : i + 2;
+}
+
+const byLine = (problems: ContentProblem[]) => [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+
+function list(value: string | string[] | null | undefined): string[] {
+  if (value == null) return [];
+  const items = Array.isArray(value) ? value : value.split(/[,，]/);
+  return items.map((s) => s.replace(/\s+/g, " ").trim()).filter(Boolean);
+}
+
+function uniqueBy(items: string[], key: (s: string) => string): string[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : chars.slice(0, max - 1).join("").trimEnd() + "…";
+}
+
+/** A Markdown summary ("- a\n- b") as one line: list items joined by semicolons. */
+function plainSummary(summary: string, lang: Lang): string {
+  return summary
+    .split(/\r?\n/)
+    .map((line) => markdownText(line.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, "")))
+    .filter(Boolean)
+    .join(lang === "zh" ? "；" : "; ");
+}
+
+const UNSAFE_URL = /^\s*(?:javascript|vbscript|data|file):/i;
+
+function isSafeImageUrl(src: string): boolean {
+  const compact = src.replace(/[\u0000-\u0020]/g, "");
+  if (UNSAFE_URL.test(compact) || compact.startsWith("//")) return false;
+  return /^https?:\/\//i.test(compact) || !/^[a-z][a-z0-9+.-]*:/i.test(compact);
+}
+
+/**
+ * Reads one post in any accepted shape into a typed `Post`, or lists every problem it has.
+ */
+export function normalizePost(source: string, options: NormalizeOptions): NormalizeResult {
+  const file = options.sourcePath;
+  const parsed = parseSource(source);
+  if ("message" in parsed) return { problems: [{ ...parsed, file }] };
+
+  const problems: ContentProblem[] = [];
+  const inferred: Inference[] = [];
+  const problem = (field: string, message: string) =>
+    problems.push({ file, line: fieldLine(parsed.matter, field), field, message });
+  const infer = (field: string, value: string, from: string) => inferred.push({ field, value, from });
+
+  const checked = frontMatterSchema.safeParse(parsed.data);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      const field = String(issue.path[0] ?? "front matter");
+      const path = issue.path.join(".");
+      problem(field, `${issue.message}${path !== field ? ` (at ${path})` : ""}`);
+    }
+    return { problems: byLine(problems) };
+  }
+  const fm: FrontMatter = checked.data;
+  const folders = fromFolders(options.contentPath);
+
+  // Title, and the repeated title line that must not show twice.
+  let body = parsed.body;
+  let bodyLine = parsed.bodyLine;
+  const firstLine = titleLine(body);
+  let title = fm.title?.trim() ?? "";
+  if (!title && firstLine) {
+    title = firstLine.title;
+    infer("title", title, "the first line of the body");
+  }
+  if (!title) {
+    problems.push({
+      file,
+      line: fm.title !== undefined ? fieldLine(parsed.matter, "title") : parsed.bodyLine,
+      field: "title",
+      message: 'missing; expected a "title" field, a first line "# Title", or a styled title line',
+    });
+  }
+  if (firstLine && title && sameTitle(firstLine.title, title)) {
+    body = body.slice(firstLine.end);
+    bodyLine += firstLine.lines;
+  }
+
+  // Language.
+  let lang: Lang | undefined;
+  if (fm.lang !== undefined) {
+    lang = langFromValue(fm.lang) ?? undefined;
+    if (!lang) problem("lang", `"${fm.lang}" is not a site language; expected zh or en`);
+  } else if (folders.lang) {
+    lang = folders.lang;
+    infer("lang", lang, "the folder");
+  } else {
+    lang = langFromText(`${title}\n${body}`);
+    infer("lang", lang, "the text");
+  }
+
+  // Kind.
+  let kind: Kind | undefined;
+  if (fm.kind !== undefined) {
+    kind = kindFromValue(fm.kind) ?? undefined;
+    if (!kind) problem("kind", `"${fm.kind}" is not a kind of post; expected weekly, daily or deep-dive`);
+  } else if (folders.kind) {
+    kind = folders.kind;
+    infer("kind", kind, "the folder");
+  } else {
+    const words = [...list(fm.category), ...list(fm.categories), title];
+    const byWords = kindFromWords(words);
+    if (byWords) {
+      kind = byWords.value;
+      infer("kind", kind, byWords.from);
+    } else {
+      kind = "daily";
+      infer("kind", kind, "the default (no folder, category or title word named one)");
+    }
+  }
+
+  // Date: front matter, then the title, then the file name.
+  let date: ParsedDate | null = null;
+  if (fm.date !== undefined) {
+    date = parseDate(fm.date, options.timeZone);
+    if (!date) problem("date", `"${fm.date}" is not a valid date; ${DATE_EXPECTED}`);
+  } else {
+    const fromTitle = dateInText(title);
+    const fileName = file.split("/").pop() ?? "";
+    const fromName = dateInText(fileName);
+    const found = fromTitle ? ["the title", fromTitle] : fromName ? ["the file name", fromName] : null;
+    if (found) {
+      date = parseDate(found[1]!, options.timeZone);
+      infer("date", found[1]!, found[0]!);
+    } else {
+      problems.push({ file, line: parsed.format === "none" ? 1 : undefined, field: "date", message: `missing; add "date: YYYY-MM-DD" (or put the date in the title or file name)` });
+    }
+  }
+
+  let scheduled: Date | undefined;
+  if (fm.scheduled != null) {
+    const parsedScheduled = parseDate(fm.scheduled, options.timeZone);
+    if (!parsedScheduled) problem("scheduled", `"${fm.scheduled}" is not a valid date; ${DATE_EXPECTED}`);
+    else scheduled = parsedScheduled.instant;
+  }
+
+  let week: string | undefined;
+  if (fm.week !== undefined) {
+    week = normalizeWeek(fm.week) ?? undefined;
+    if (!week) problem("week", `"${fm.week}" is not an ISO week; expected YYYY-Www such as 2026-W06`);
+  } else if (date) {
+    week = isoWeekOf(date.instant, options.timeZone);
+    if (kind === "weekly") infer("week", week, "the date");
+  }
+
+  // Summary.
+  let summary = (fm.summary ?? "").trim() || (fm.description ?? "").trim();
+  if (!summary) {
+    summary = truncate(firstParagraphText(body), SUMMARY_LENGTH);
+    if (summary) infer("summary", summary, "the first paragraph");
+  }
+
+  // Tags and authors: legacy posts tag their author.
+  const authorNames = new Map(options.authors.map((a) => [a.name.toLowerCase(), a.name]));
+  const tagKey = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+  const declaredAuthors = [...list(fm.authors), ...list(fm.author)];
+  const tags: string[] = [];
+  const authors: string[] = [...declaredAuthors];
+  for (const tag of list(fm.tags)) {
+    const author = authorNames.get(tag.toLowerCase());
+    if (author) {
+      authors.push(author);
+      infer("authors", author, `the tag "${tag}"`);
+    } else tags.push(tag);
+  }
+
+  // Cover image.
+  let cover: Cover | undefined;
+  const coverValue: FrontMatter["cover"] = fm.cover ?? fm.coverImage ?? fm.image ?? undefined;
+  const coverField = fm.cover != null ? "cover" : fm.coverImage != null ? "coverImage" : "image";
+  if (coverValue) {
+    const src = (typeof coverValue === "string" ? coverValue : coverValue.src).trim();
+    const alt = typeof coverValue === "string" ? "" : (coverValue.alt ?? "").trim();
+    if (!isSafeImageUrl(src)) problem(coverField, `"${src}" is not an image URL; expected https://… or a path on this site`);
+    else if (src) cover = { src, alt };
+  }
+
+  // Slug.
+  let slug = "";
+  if (fm.slug !== undefined) {
+    slug = fm.slug.trim();
+    if (!SLUG_PATTERN.test(slug)) problem("slug", `"${fm.slug}" is not a URL segment; expected lowercase ASCII letters, digits and hyphens such as ai-weekly-w06`);
+  } else if (title && date && week) {
+    slug = derivePostSlug(title, kind === "weekly" ? week : date.day);
+    infer("slug", slug, "the title and date");
+  }
+
+  // Old URLs.
+  const aliases: string[] = [];
+  for (const alias of list(fm.aliases)) {
+    if (!alias.startsWith("/") || alias.startsWith("//") || /[\s?#<>"]/.test(alias)) {
+      problem("aliases", `"${alias}" is not a path on this site; expected one starting with "/" such as /weekly_news/ai_news_2026-W06/`);
+    } else aliases.push(alias.replace(/\/?(index\.html?)?$/, "/"));
+  }
+
+  if (problems.length > 0 || !lang || !kind || !date || !week) return { problems: byLine(problems) };
+  return {
+    post: {
+      sourcePath: file,
+      title,
+      kind,
+      lang,
+      date: date.instant,
+      day: date.day,
+      week,
+      summary,
+      description: truncate(plainSummary(summary, lang), SUMMARY_LENGTH),
+      tags: uniqueBy(tags, tagKey),
+      authors: uniqueBy(authors, (s) => s.toLowerCase()),
+      keywords: uniqueBy([...list(fm.seo), ...list(fm.keywords)], tagKey),
+      cover: cover && { src: cover.src, alt: cover.alt || title },
+      translationKey: fm.translationKey?.trim() || undefined,
+      slug,
+      draft: fm.draft ?? false,
+      scheduled,
+      aliases,
+      body,
+      bodyLine,
+      inferred,
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { z } from "zod";
+import type { Kind, Lang } from "../config.ts";
+
+/*
+ * The content boundary. `FrontMatter` accepts every shape editors paste (canonical fields and
+ * the legacy ones of Hexo, Hugo, Jekyll and older Eleventy sites); `Post` is what the rest
+ * of the site works on. Nothing downstream reads raw front matter.
+ */
+
+const text = (what: string) => z.string({ error: `expected ${what} (text)` });
+const scalar = z.union([z.string(), z.number()]).transform(String);
+/** A list of strings, also written as one string ("a, b") as many blogs do. */
+const stringList = (what: string) =>
+  z.union([scalar, z.array(scalar)], { error: `expected ${what}: a list of strings or one comma-separated string` });
+const dateText = z.union([z.string(), z.number()], {
+  error: "expected a date such as 2026-02-06 or 2026-02-06T08:00:00+08:00",
+}).transform(String);
+
+export const coverSchema = z.union(
+  [
+    z.string(),
+    z.object({ src: z.string({ error: "expected cover.src: an image URL" }), alt: z.string().optional() }).loose(),
+  ],
+  { error: 'expected an image URL, or { src: "...", alt: "..." }' },
+);
+
+export const frontMatterSchema = z
+  .object({
+    title: scalar.optional(),
+    kind: text("weekly, daily or deep-dive").optional(),
+    lang: text("zh or en").optional(),
+    date: dateText.optional(),
+    week: text("an ISO week such as 2026-W06").optional(),
+    summary: text("a summary").nullish(),
+    description: text("a description").nullish(),
+    tags: stringList("tags").nullish(),
+    category: stringList("a category").nullish(),
+    categories: stringList("categories").nullish(),
+    authors: stringList("authors").nullish(),
+    author: stringList("an author").nullish(),
+    seo: stringList("SEO keywords").nullish(),
+    keywords: stringList("keywords").nullish(),
+    cover: coverSchema.nullish(),
+    coverImage: text("an image URL").nullish(),
+    image: text("an image URL").nullish(),
+    translationKey: scalar.optional(),
+    slug: scalar.optional(),
+    draft: z.boolean({ error: "expected true or false" }).optional(),
+    scheduled: dateText.nullish(),
+    aliases: stringList("old URLs").nullish(),
+  })
+  .loose();
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+export interface Cover {
+  src: string;
+  alt: string;
+}
+
+/** Where a field's value came from when the post did not say it outright. */
+export interface Inference {
+  field: string;
+  value: string;
+  from: string;
+}
+
+export interface Post {
+  /** Path of the source file relative to the project root, with forward slashes. */
+  sourcePath: string;
+  title: string;
+  kind: Kind;
+  lang: Lang;
+  /** Publication instant (a bare date is the start of that day in the site time zone). */
+  date: Date;
+  /** Calendar day of `date` in the site time zone, YYYY-MM-DD. */
+  day: string;
+  /** ISO week the post belongs to; for a weekly digest, the week it covers. */
+  week: string;
+  /** Summary as written (Markdown allowed), from front matter or the first paragraph. */
+  summary: string;
+  /** The summary as one line of plain text, for meta tags and feeds. */
+  description: string;
+  tags: string[];
+  authors: string[];
+  keywords: string[];
+  cover?: Cover;
+  translationKey?: string;
+  slug: string;
+  draft: boolean;
+  /** Not published before this instant. */
+  scheduled?: Date;
+  /** Old site-relative URLs ("/weekly_news/x/") that must keep working. */
+  aliases: string[];
+  /** Markdown body, without a repeated title line. */
+  body: string;
+  /** Line of the source file on which `body` starts. */
+  bodyLine: number;
+  inferred: Inference[];
+}

@@ -1,0 +1,65 @@
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runBuild } from "../helpers/build.ts";
+import { ROOT, SEEDS_DIR, seedFiles } from "../helpers/seeds.ts";
+
+describe("raw seeds build as they are", () => {
+  it("builds every seed dropped unchanged anywhere under content/", () => {
+    const content = mkdtempSync(path.join(tmpdir(), "raw-seeds-"));
+    const places = ["", "inbox", "inbox/2026/02", "hugo-export", "zh"];
+    seedFiles().forEach((name, i) => {
+      const dir = path.join(content, places[i]!);
+      mkdirSync(dir, { recursive: true });
+      copyFileSync(path.join(SEEDS_DIR, name), path.join(dir, i % 2 ? name : name.replace(/\.txt$/, ".md")));
+    });
+    const build = runBuild({ CONTENT_DIR: content });
+    expect(build.stderr).toBe("");
+    expect(build.code).toBe(0);
+    expect(build.stdout).toContain("content: 5 posts");
+    expect(build.has("/zh/daily/2026-02-06-ai-hang-ye-dong-tai/")).toBe(true);
+    expect(build.has("/zh/deep-dive/2026-02-10-ai-ji-shu-shen-du-ri-bao/")).toBe(true);
+  });
+});
+
+describe("bad input fails the build with one line per problem", () => {
+  const fixtures = path.join(ROOT, "tests/fixtures/bad");
+
+  it.each([
+    ["broken-yaml.md", /^error: .*broken-yaml\.md:4: tags: invalid YAML front matter: .+$/m],
+    ["broken-toml.md", /^error: .*broken-toml\.md:4: tags: invalid TOML front matter: .+$/m],
+    ["invalid-date.md", /^error: .*invalid-date\.md:3: date: "2026-02-30" is not a valid date; expected YYYY-MM-DD/m],
+    ["no-title.md", /^error: .*no-title\.md:5: title: missing; expected a "title" field/m],
+    ["unknown-kind.md", /^error: .*unknown-kind\.md:3: kind: "monthly" is not a kind of post; expected weekly, daily or deep-dive$/m],
+    ["unknown-lang.md", /^error: .*unknown-lang\.md:3: lang: "fr" is not a site language; expected zh or en$/m],
+  ])("%s", (name, expected) => {
+    const content = mkdtempSync(path.join(tmpdir(), "bad-"));
+    copyFileSync(path.join(SEEDS_DIR, "004_7a071d55055ae9fc.txt"), path.join(content, "good.md"));
+    copyFileSync(path.join(fixtures, name), path.join(content, name));
+    const build = runBuild({ CONTENT_DIR: content });
+    expect(build.code).toBe(1);
+    expect(build.stderr).toMatch(expected);
+    expect(build.stderr).toContain("build failed: 1 content problem; nothing was written");
+    expect(build.stderr).not.toMatch(/^\s+at /m);
+    expect(readdirSync(build.outDir)).toEqual([]);
+  });
+
+  it("lists the problems of every broken post in one run", () => {
+    const content = mkdtempSync(path.join(tmpdir(), "bad-"));
+    cpSync(fixtures, content, { recursive: true });
+    const build = runBuild({ CONTENT_DIR: content });
+    expect(build.code).toBe(1);
+    expect(build.stderr.match(/^error: /gm)).toHaveLength(6);
+    expect(existsSync(path.join(build.outDir, "zh"))).toBe(false);
+  });
+
+  it("rejects two posts that would write the same page", () => {
+    const content = mkdtempSync(path.join(tmpdir(), "dup-"));
+    copyFileSync(path.join(SEEDS_DIR, "003_f33812095faee13b.txt"), path.join(content, "a.md"));
+    copyFileSync(path.join(SEEDS_DIR, "003_f33812095faee13b.txt"), path.join(content, "b.md"));
+    const build = runBuild({ CONTENT_DIR: content });
+    expect(build.code).toBe(1);
+    expect(build.stderr).toMatch(/b\.md: slug: gives the URL \/zh\/daily\/2026-02-06-ai-hang-ye-dong-tai\/, already used by .*a\.md; set a different "slug"/);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { parseSource, splitFrontMatter } from "../../src/content/frontmatter.ts";
+import { seedFiles, seedSource } from "../helpers/seeds.ts";
+
+describe("splitFrontMatter", () => {
+  it("tells YAML, TOML and no front matter apart on every seed", () => {
+    const formats = seedFiles().map((name) => {
+      const split = splitFrontMatter(seedSource(name));
+      if ("message" in split) throw new Error(split.message);
+      return split.format;
+    });
+    expect(formats).toEqual(["yaml", "yaml", "yaml", "none", "toml"]);
+  });
+
+  it("keeps the body byte for byte, CRLF included, and drops only the BOM", () => {
+    const source = "\uFEFF---\r\ntitle: x\r\n---\r\n# x\r\n\r\nbody\r\n";
+    const split = splitFrontMatter(source);
+    expect(split).toMatchObject({ format: "yaml", body: "# x\r\n\r\nbody\r\n", bodyLine: 4 });
+  });
+
+  it("reports a front matter block that is never closed", () => {
+    expect(splitFrontMatter("---\ntitle: x\nbody")).toMatchObject({ line: 1, message: expect.stringContaining("never closed") });
+  });
+});
+
+describe("parseSource", () => {
+  it("keeps YAML dates as written so the site time zone decides the day", () => {
+    const parsed = parseSource("---\ndate: 2026-02-06\n---\n");
+    expect(parsed).toMatchObject({ data: { date: "2026-02-06" } });
+  });
+
+  it("reads TOML dates as ISO strings", () => {
+    const parsed = parseSource(seedSource("004_7a071d55055ae9fc.txt"));
+    expect(parsed).toMatchObject({ format: "toml", data: { date: "2026-02-10T05:11:00.000Z", draft: false } });
+  });
+
+  it("names the line and field of a YAML syntax error", () => {
+    const parsed = parseSource("---\ntitle: x\ntags: [AI, Agents\n---\nbody\n");
+    expect(parsed).toMatchObject({ line: 3, field: "tags", message: expect.stringMatching(/^invalid YAML front matter: /) });
+  });
+
+  it("names the line and field of a TOML syntax error", () => {
+    const parsed = parseSource('+++\ntitle = "x"\ndate = \n+++\nbody\n');
+    expect(parsed).toMatchObject({ line: 3, field: "date", message: expect.stringMatching(/^invalid TOML front matter: /) });
+  });
+
+  it("rejects duplicate keys instead of silently keeping one", () => {
+    expect(parseSource("---\ntitle: a\ntitle: b\n---\n")).toMatchObject({ line: 3, message: expect.stringContaining("unique") });
+  });
+
+  it("rejects front matter that is a list rather than fields", () => {
+    expect(parseSource("---\n- a\n- b\n---\n")).toMatchObject({ message: expect.stringContaining("found a list") });
+  });
+});

@@ -1,0 +1,153 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { site } from "../../src/config.ts";
+import { formatProblem } from "../../src/content/errors.ts";
+import { normalizePost } from "../../src/content/normalize.ts";
+import { ROOT, seedPost } from "../helpers/seeds.ts";
+
+const options = (sourcePath: string, contentPath = path.basename(sourcePath)) => ({
+  sourcePath,
+  contentPath,
+  timeZone: site.timeZone,
+  authors: site.authors,
+});
+
+describe("the five seeds normalize into typed posts", () => {
+  it("000: YAML weekly digest, author taken out of the tags", () => {
+    const post = seedPost("000_4a22c26ea4b086c8.txt");
+    expect(post).toMatchObject({
+      title: "2026年2月第一周全球科技与AI新闻周报",
+      kind: "weekly",
+      lang: "zh",
+      day: "2026-02-06",
+      week: "2026-W06",
+      tags: ["AI"],
+      authors: ["Jeremy"],
+      draft: false,
+    });
+    expect(post.scheduled?.toISOString()).toBe("2026-02-05T16:00:00.000Z");
+    expect(post.summary).toMatch(/^本周科技与AI领域动态丰富/);
+    expect(post.inferred.map((i) => i.field)).toEqual(expect.arrayContaining(["kind", "lang", "summary", "authors", "slug"]));
+  });
+
+  it("001: the title repeated as the first heading is removed from the body", () => {
+    const post = seedPost("001_499a015d90eb3986.txt");
+    expect(post).toMatchObject({ kind: "weekly", lang: "zh", day: "2026-02-05", week: "2026-W06" });
+    expect(post.body).not.toContain("# 2026年W06人工智能周报");
+    expect(post.body.trimStart()).toMatch(/^本周AI领域的报道/);
+  });
+
+  it("002: legacy category, seo, coverImage and a Markdown summary", () => {
+    const post = seedPost("002_0eb3deca79351a5b.txt");
+    expect(post).toMatchObject({
+      title: "AI架构突破与软件股震荡",
+      kind: "daily",
+      lang: "zh",
+      day: "2026-02-06",
+      tags: ["AI", "AI 日报"],
+      cover: { src: "https://ssl.aicode.cc/n8n/2026/02-05/23-36-00-4KXnMVuY.png", alt: "AI架构突破与软件股震荡" },
+    });
+    expect(post.keywords).toContain("Anthropic Claude");
+    expect(post.summary.split("\n")).toHaveLength(11);
+    expect(post.description).not.toContain("\n");
+    expect(post.description).not.toMatch(/^- /);
+  });
+
+  it("003: no front matter; title from the styled line, date from the title", () => {
+    const post = seedPost("003_f33812095faee13b.txt");
+    expect(post).toMatchObject({ title: "AI 行业动态 (2026-02-06)", kind: "daily", lang: "zh", day: "2026-02-06", week: "2026-W06" });
+    expect(post.body).not.toContain("<span");
+    expect(post.inferred).toEqual(
+      expect.arrayContaining([
+        { field: "title", value: "AI 行业动态 (2026-02-06)", from: "the first line of the body" },
+        { field: "date", value: "2026-02-06", from: "the title" },
+      ]),
+    );
+  });
+
+  it("004: TOML deep dive with a UTC instant shown as the Shanghai day", () => {
+    const post = seedPost("004_7a071d55055ae9fc.txt");
+    expect(post).toMatchObject({ title: "AI 技术深度日报（2026-02-10）", kind: "deep-dive", lang: "zh", day: "2026-02-10", week: "2026-W07" });
+    expect(post.date.toISOString()).toBe("2026-02-10T05:11:00.000Z");
+  });
+
+  it("gives every seed a distinct ASCII slug", () => {
+    const slugs = ["000_4a22c26ea4b086c8.txt", "001_499a015d90eb3986.txt", "002_0eb3deca79351a5b.txt", "003_f33812095faee13b.txt", "004_7a071d55055ae9fc.txt"].map(
+      (n) => seedPost(n).slug,
+    );
+    expect(new Set(slugs).size).toBe(5);
+    for (const slug of slugs) expect(slug).toMatch(/^[a-z0-9-]+$/);
+  });
+});
+
+describe("inference order", () => {
+  it("front matter beats the folder, and the folder beats the text", () => {
+    const source = "---\ntitle: Hello\ndate: 2026-02-06\n---\nPlain English text.\n";
+    expect(normalizePost(source, options("content/zh/weekly/a.md", "zh/weekly/a.md")).post).toMatchObject({ lang: "zh", kind: "weekly" });
+    expect(normalizePost(source.replace("title: Hello", "title: Hello\nlang: en\nkind: daily"), options("c/zh/weekly/a.md", "zh/weekly/a.md")).post).toMatchObject({
+      lang: "en",
+      kind: "daily",
+    });
+    expect(normalizePost(source, options("a.md")).post).toMatchObject({ lang: "en" });
+  });
+
+  it("takes the date from the file name when neither front matter nor title has one", () => {
+    const post = normalizePost("# Notes\n\nText.\n", options("2026-03-04-notes.md")).post;
+    expect(post).toMatchObject({ day: "2026-03-04", title: "Notes" });
+  });
+
+  it("ignores a legacy layout field", () => {
+    expect(normalizePost("---\ntitle: x\ndate: 2026-02-06\nlayout: post.njk\n---\n", options("x.md")).post).toBeDefined();
+  });
+
+  it("accepts tags written as one comma-separated string and merges case duplicates", () => {
+    const post = normalizePost("---\ntitle: x\ndate: 2026-02-06\ntags: AI, ai ,大模型\n---\n", options("x.md")).post!;
+    expect(post.tags).toEqual(["AI", "大模型"]);
+  });
+});
+
+describe("bad input names file, line, field and what was expected", () => {
+  const bad = (name: string) => {
+    const file = `tests/fixtures/bad/${name}`;
+    const result = normalizePost(readFileSync(path.join(ROOT, file), "utf8"), options(file));
+    expect(result.post).toBeUndefined();
+    return result.problems!.map(formatProblem);
+  };
+
+  it.each([
+    ["broken-yaml.md", "tests/fixtures/bad/broken-yaml.md:4: tags: invalid YAML front matter"],
+    ["broken-toml.md", "tests/fixtures/bad/broken-toml.md:4: tags: invalid TOML front matter"],
+    ["invalid-date.md", 'tests/fixtures/bad/invalid-date.md:3: date: "2026-02-30" is not a valid date; expected YYYY-MM-DD'],
+    ["no-title.md", 'tests/fixtures/bad/no-title.md:5: title: missing; expected a "title" field'],
+    ["unknown-kind.md", 'tests/fixtures/bad/unknown-kind.md:3: kind: "monthly" is not a kind of post; expected weekly, daily or deep-dive'],
+    ["unknown-lang.md", 'tests/fixtures/bad/unknown-lang.md:3: lang: "fr" is not a site language; expected zh or en'],
+  ])("%s", (name, expected) => {
+    const lines = bad(name);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(expected);
+  });
+
+  it("reports every problem of a post at once", () => {
+    const result = normalizePost("---\ntitle: x\ndate: soon\nkind: monthly\nlang: fr\n---\n", options("x.md"));
+    expect(result.problems?.map((p) => p.field)).toEqual(["date", "kind", "lang"]);
+  });
+
+  it("rejects wrong types with the expected shape", () => {
+    const result = normalizePost("---\ntitle: x\ndate: 2026-02-06\ndraft: maybe\ncover: 3\n---\n", options("x.md"));
+    expect(result.problems?.map(formatProblem)).toEqual([
+      "x.md:4: draft: expected true or false",
+      'x.md:5: cover: expected an image URL, or { src: "...", alt: "..." }',
+    ]);
+  });
+
+  it("rejects script URLs as a cover image", () => {
+    const result = normalizePost("---\ntitle: x\ndate: 2026-02-06\ncover: \"javascript:alert(1)\"\n---\n", options("x.md"));
+    expect(result.problems?.[0]).toMatchObject({ field: "cover", line: 4 });
+  });
+
+  it("rejects a slug that is not a URL segment", () => {
+    const result = normalizePost("---\ntitle: x\ndate: 2026-02-06\nslug: Hello World\n---\n", options("x.md"));
+    expect(result.problems?.[0]?.message).toContain("expected lowercase ASCII letters, digits and hyphens");
+  });
+});
