@@ -2,9 +2,12 @@
  * npm run build: validates every post first (one line per problem, exit 1), then runs
  * Eleventy into _site/. Nothing is written when content has errors.
  */
+import { rmSync } from "node:fs";
+import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { ContentError, formatProblem } from "../src/content/errors.ts";
 import { buildOptions } from "../src/options.ts";
+import { checkLinks, formatBrokenLink } from "../src/site/linkcheck.ts";
 import { loadBlog } from "../src/site/plugin.ts";
 
 async function main(): Promise<number> {
@@ -25,10 +28,26 @@ async function main(): Promise<number> {
     }
     throw error;
   }
+  // Start from an empty folder so pages of deleted posts never linger; never empty a folder that holds the project.
+  const out = path.resolve(options.root, options.outputDir);
+  if (path.resolve(options.root).startsWith(out) || path.resolve(options.root, options.contentDir).startsWith(out + path.sep)) {
+    console.error(`error: OUTPUT_DIR ${options.outputDir} would contain the project or its content; choose a separate folder such as _site`);
+    return 1;
+  }
+  rmSync(out, { recursive: true, force: true });
   const started = performance.now();
   const eleventy = new Eleventy(undefined, undefined, { configPath: "eleventy.config.ts", quietMode: true });
   await eleventy.write();
-  console.log(`built _site/ in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  console.log(`built ${options.outputDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+
+  // No dead internal link ships: a broken link fails the build.
+  const report = checkLinks(options.outputDir, options.pathPrefix);
+  for (const broken of report.broken) console.error(`error: broken link: ${formatBrokenLink(broken)}`);
+  if (report.broken.length > 0) {
+    console.error(`build failed: ${report.broken.length} broken internal link${report.broken.length === 1 ? "" : "s"}`);
+    return 1;
+  }
+  console.log(`links: ${report.links} internal links on ${report.pages} pages, none broken`);
   return 0;
 }
 

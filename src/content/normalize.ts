@@ -231,13 +231,14 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
   for (const alias of list(fm.aliases)) {
     if (!alias.startsWith("/") || alias.startsWith("//") || /[\s?#<>"]/.test(alias)) {
       problem("aliases", `"${alias}" is not a path on this site; expected one starting with "/" such as /weekly_news/ai_news_2026-W06/`);
-    } else aliases.push(alias.replace(/\/?(index\.html?)?$/, "/"));
+    } else aliases.push(/\.html?$/i.test(alias) && !/\/index\.html?$/i.test(alias) ? alias : alias.replace(/\/?(index\.html?)?$/, "/"));
   }
 
   if (problems.length > 0 || !lang || !kind || !date || !week) return { problems: byLine(problems) };
   return {
     post: {
       sourcePath: file,
+      contentPath: options.contentPath,
       title,
       kind,
       lang,

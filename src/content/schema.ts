@@ -68,6 +68,8 @@ export interface Inference {
 export interface Post {
   /** Path of the source file relative to the project root, with forward slashes. */
   sourcePath: string;
+  /** Path below the content folder ("zh/weekly/x.md"); the same path under zh/ and en/ pairs translations. */
+  contentPath: string;
   title: string;
   kind: Kind;
   lang: Lang;

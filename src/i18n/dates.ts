@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { Lang } from "../config.ts";
+import { t } from "./strings.ts";
 
 const LOCALES: Record<Lang, string> = { zh: "zh-CN", en: "en-US" };
 
@@ -12,4 +13,19 @@ export function formatDate(date: Date, lang: Lang, zone: string): string {
 /** Machine-readable date-time with offset, for <time datetime>. */
 export function isoDateTime(date: Date, zone: string): string {
   return DateTime.fromJSDate(date, { zone }).toISO({ suppressMilliseconds: true })!;
+}
+
+/** "2026 年第 6 周" / "Week 6, 2026" for an ISO week such as 2026-W06. */
+export function formatWeek(week: string, lang: Lang): string {
+  const [year, number] = week.split("-W");
+  return t(lang, "weekLabel", { year: year!, week: Number(number) });
+}
+
+/** The Monday-to-Sunday span of an ISO week: "2月2日–2月8日" / "Feb 2 – Feb 8, 2026". */
+export function formatWeekRange(week: string, lang: Lang): string {
+  const monday = DateTime.fromISO(`${week}-1`, { zone: "UTC" }).setLocale(LOCALES[lang]);
+  const sunday = monday.plus({ days: 6 });
+  return lang === "zh"
+    ? `${monday.toFormat("M月d日")}–${sunday.toFormat("M月d日")}`
+    : `${monday.toFormat("LLL d")} – ${sunday.toFormat("LLL d, yyyy")}`;
 }

@@ -40,6 +40,27 @@ const zh = {
   footer: "人工智能新闻 · 周报、日报与深度报告",
   postNav: "文章导航",
   sectionLink: "本节链接",
+  weeks: "每周",
+  weekLabel: "{year} 年第 {week} 周",
+  weekHub: "本周全部内容",
+  weekHubTitle: "{week}：周报、日报与深度",
+  prevWeek: "上一周",
+  nextWeek: "下一周",
+  weekDigests: "本周周报",
+  weekDailies: "本周日报",
+  weekDeepDives: "本周深度报告",
+  noDigestYet: "本周周报尚未发布。",
+  inThisWeek: "所属周",
+  archive: "归档",
+  archiveIntro: "按年份和周浏览全部内容。",
+  tagIndex: "全部标签",
+  tagIndexIntro: "按文章数排列的全部标签。",
+  tagTitle: "标签：{tag}",
+  authorTitle: "作者：{name}",
+  "postsCount.one": "{n} 篇",
+  "postsCount.other": "{n} 篇",
+  onlyInOther: "你刚才看的文章暂无中文版，这里是相关的中文页面。",
+  moved: "此页面已移至",
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -84,6 +105,27 @@ const en: Strings = {
   footer: "AI news · weekly digests, daily briefs and deep dives",
   postNav: "Post navigation",
   sectionLink: "Link to this section",
+  weeks: "Weeks",
+  weekLabel: "Week {week}, {year}",
+  weekHub: "Everything this week",
+  weekHubTitle: "{week}: digests, briefs and deep dives",
+  prevWeek: "Previous week",
+  nextWeek: "Next week",
+  weekDigests: "This week's digest",
+  weekDailies: "Daily briefs this week",
+  weekDeepDives: "Deep dives this week",
+  noDigestYet: "This week's digest is not out yet.",
+  inThisWeek: "Week",
+  archive: "Archive",
+  archiveIntro: "Everything, by year and week.",
+  tagIndex: "All tags",
+  tagIndexIntro: "Every tag, most used first.",
+  tagTitle: "Tagged “{tag}”",
+  authorTitle: "Posts by {name}",
+  "postsCount.one": "{n} post",
+  "postsCount.other": "{n} posts",
+  onlyInOther: "The post you came from has no English edition yet; this is the closest English page.",
+  moved: "This page has moved to",
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };
@@ -95,6 +137,14 @@ export function t(lang: Lang, key: string, vars: Record<string, string | number>
   const template = (table as Record<string, string>)[key];
   if (template === undefined) throw new Error(`missing UI string "${key}" for ${lang}`);
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}
+
+const PLURALS: Record<Lang, Intl.PluralRules> = { zh: new Intl.PluralRules("zh-CN"), en: new Intl.PluralRules("en") };
+
+/** A counted string: picks `key.one` or `key.other` by the language's plural rules. */
+export function tn(lang: Lang, key: string, n: number): string {
+  const form = PLURALS[lang].select(n) === "one" ? "one" : "other";
+  return t(lang, `${key}.${form}`, { n: n.toLocaleString(lang === "zh" ? "zh-CN" : "en-US") });
 }
 
 export function kindName(lang: Lang, kind: Kind): string {

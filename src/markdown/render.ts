@@ -9,8 +9,8 @@ import { sanitizePostHtml } from "./sanitize.ts";
 export interface RenderEnv {
   /** Language of the page, for the heading links' accessible names. */
   lang?: Lang;
-  /** Returns the new href for a link, or undefined to keep it. */
-  resolveLink?: (href: string, text: string) => string | undefined;
+  /** Returns the new href for a link, or undefined to keep it. `line` is 0-based within the body. */
+  resolveLink?: (href: string, text: string, line: number) => string | undefined;
 }
 
 export interface MarkdownOptions {
@@ -42,7 +42,7 @@ export function createMarkdown(): MarkdownIt {
         if (!href) return;
         let text = "";
         for (let j = i + 1; j < children.length && children[j]!.type !== "link_close"; j++) text += children[j]!.content;
-        const next = resolve(href, text);
+        const next = resolve(href, text, block.map?.[0] ?? 0);
         if (next !== undefined) token.attrSet("href", next);
       });
     }
@@ -55,6 +55,11 @@ const shared = createMarkdown();
 /** Markdown to safe HTML. */
 export function renderMarkdown(body: string, options: MarkdownOptions, env: RenderEnv = {}): string {
   return sanitizePostHtml(shared.render(body, env), options.siteOrigin);
+}
+
+/** The markdown-it token stream of a body, for checks that look at its structure. */
+export function parseMarkdown(body: string) {
+  return shared.parse(body, {});
 }
 
 /** Text of the first paragraph of a body, without markup; "" when it has none. */

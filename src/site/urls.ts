@@ -1,9 +1,19 @@
 import type { Kind, Lang } from "../config.ts";
 import type { Post } from "../content/schema.ts";
 
-/** Site-relative URLs. Eleventy's base plugin adds the path prefix when the site lives below one. */
+const paged = (base: string, page: number) => (page <= 1 ? base : `${base}page/${page}/`);
+
+/** Every site-relative URL. Eleventy's base plugin adds the path prefix when the site lives below one. */
 export const urls = {
   langHome: (lang: Lang) => `/${lang}/`,
-  kindList: (lang: Lang, kind: Kind, page = 1) => (page <= 1 ? `/${lang}/${kind}/` : `/${lang}/${kind}/page/${page}/`),
+  kindList: (lang: Lang, kind: Kind, page = 1) => paged(`/${lang}/${kind}/`, page),
   post: (post: Pick<Post, "lang" | "kind" | "slug">) => `/${post.lang}/${post.kind}/${post.slug}/`,
+  weekHub: (lang: Lang, week: string) => `/${lang}/weeks/${week.toLowerCase()}/`,
+  archive: (lang: Lang) => `/${lang}/archive/`,
+  tagIndex: (lang: Lang) => `/${lang}/tags/`,
+  tag: (lang: Lang, slug: string, page = 1) => paged(`/${lang}/tags/${slug}/`, page),
+  author: (lang: Lang, id: string, page = 1) => paged(`/${lang}/authors/${id}/`, page),
 };
+
+/** The fragment a switcher adds when it lands on a nearby page instead of a translation. */
+export const onlyInFragment = (lang: Lang) => `only-in-${lang}`;

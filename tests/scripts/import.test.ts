@@ -59,7 +59,7 @@ describe("npm run import", () => {
         timeZone: site.timeZone,
         authors: site.authors,
       }).post!;
-      const strip = ({ sourcePath: _s, inferred: _i, bodyLine: _b, ...rest }: typeof again) => rest;
+      const strip = ({ sourcePath: _s, contentPath: _c, inferred: _i, bodyLine: _b, ...rest }: typeof again) => rest;
       expect(strip(again)).toEqual(strip(seedPost(name)));
     });
   });

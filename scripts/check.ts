@@ -1,0 +1,76 @@
+/**
+ * npm run check [-- --json] [--quiet]
+ *
+ * Validates all content with the build's own validation and reports every problem at once:
+ * errors (file:line, field, what was expected), warnings (guessed fields, missing
+ * translations, weeks without a digest, duplicate titles, news items without a source,
+ * tags differing only in case) and notes (routine derivations). When a built site is
+ * present it also checks every internal link and #fragment in it.
+ * Exit 1 on errors, 0 with warnings only.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { formatProblem } from "../src/content/errors.ts";
+import { loadContent } from "../src/content/load.ts";
+import { buildOptions } from "../src/options.ts";
+import { reviewContent, type Finding } from "../src/site/check.ts";
+import { checkLinks } from "../src/site/linkcheck.ts";
+import { buildSite } from "../src/site/site.ts";
+
+export interface CheckResult {
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+  linksChecked: boolean;
+}
+
+export function runCheck(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): CheckResult {
+  const options = buildOptions(env, root);
+  const { posts, problems } = loadContent({
+    root: options.root,
+    contentDir: options.contentDir,
+    timeZone: options.config.timeZone,
+    authors: options.config.authors,
+  });
+  const findings: Finding[] = problems.map((p) => ({ ...p, level: "error" as const }));
+  const blog = buildSite(posts, options.config);
+  findings.push(...blog.problems.map((p) => ({ ...p, level: "error" as const })));
+  findings.push(...reviewContent(posts, blog));
+
+  const outDir = path.resolve(root, options.outputDir);
+  const linksChecked = existsSync(path.join(outDir, "index.html"));
+  if (linksChecked) {
+    for (const broken of checkLinks(outDir, options.pathPrefix).broken) {
+      findings.push({ level: "error", file: `${options.outputDir}${broken.page}`, field: "link", message: `${broken.href} ${broken.reason}` });
+    }
+  }
+  const order = { error: 0, warning: 1, note: 2 };
+  findings.sort((a, b) => order[a.level] - order[b.level] || a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return {
+    findings,
+    errors: findings.filter((f) => f.level === "error").length,
+    warnings: findings.filter((f) => f.level === "warning").length,
+    linksChecked,
+  };
+}
+
+function main(): number {
+  const { values } = parseArgs({ options: { json: { type: "boolean", default: false }, quiet: { type: "boolean", default: false } } });
+  const result = runCheck();
+  if (values.json) {
+    console.log(JSON.stringify(result, null, 2));
+  } else {
+    for (const finding of result.findings) {
+      if (values.quiet && finding.level === "note") continue;
+      const line = `${finding.level}: ${formatProblem(finding)}`;
+      if (finding.level === "error") console.error(line);
+      else console.log(line);
+    }
+    if (!result.linksChecked) console.log("note: no built site found; run npm run build to check its links too");
+    console.log(`${result.errors} error${result.errors === 1 ? "" : "s"}, ${result.warnings} warning${result.warnings === 1 ? "" : "s"}`);
+  }
+  return result.errors > 0 ? 1 : 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main();

@@ -1,0 +1,116 @@
+/**
+ * A deterministic synthetic bilingual corpus for tests and the benchmark: every day a
+ * daily brief per language, every week a digest, a deep dive every third day; 40 tags,
+ * half Chinese; bodies of about 6 KB with headings, lists and source links.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { DateTime } from "luxon";
+import type { Kind, Lang } from "../src/config.ts";
+
+export interface CorpusOptions {
+  /** Number of posts to write (both languages together). */
+  posts: number;
+  /** First day of the corpus. */
+  start?: string;
+  seed?: number;
+  /** Approximate body size in bytes. */
+  bodyBytes?: number;
+}
+
+export interface CorpusSummary {
+  posts: number;
+  byKind: Record<Kind, number>;
+  weeks: number;
+  tags: string[];
+}
+
+const ZH_TAGS = ["大模型", "AI 日报", "Agent/智能体", "多模态", "推理", "开源", "算力", "芯片", "具身智能", "机器人", "安全", "监管", "融资", "教育", "医疗", "自动驾驶", "语音", "搜索", "编程", "数据"];
+const EN_TAGS = ["LLM", "Agents", "C++", "Open Source", "Inference", "GPUs", "Robotics", "Safety", "Policy", "Funding", "Research", "Vision", "Speech", "Search", "Coding", "Data", "Benchmarks", "Startups", "Cloud", "Hardware"];
+export const CORPUS_TAGS = [...ZH_TAGS, ...EN_TAGS];
+
+const ZH_WORDS = "模型 发布 推理 能力 企业 代理 训练 数据 安全 开源 算力 芯片 应用 平台 研究 团队 用户 成本 性能 生态 市场 监管 产品 工具 框架".split(" ");
+const EN_WORDS = "model release reasoning agents enterprise training data safety open source compute chips platform research team users cost performance market policy product tools framework launch benchmark".split(" ");
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sentence(lang: Lang, random: () => number, words: number): string {
+  const pool = lang === "zh" ? ZH_WORDS : EN_WORDS;
+  const picked = Array.from({ length: words }, () => pool[Math.floor(random() * pool.length)]!);
+  return lang === "zh" ? picked.join("") + "。" : picked.join(" ").replace(/^./, (c) => c.toUpperCase()) + ".";
+}
+
+function body(lang: Lang, kind: Kind, random: () => number, bytes: number, id: number, weekLink: string, dailyLinks: string[]): string {
+  const parts: string[] = [sentence(lang, random, 24), ""];
+  let n = 0;
+  while (Buffer.byteLength(parts.join("\n")) < bytes) {
+    n++;
+    parts.push(`## ${lang === "zh" ? `第 ${n} 部分：` : `Part ${n}: `}${sentence(lang, random, 4).replace(/[。.]$/, "")}`, "");
+    for (let i = 0; i < 4; i++) {
+      const lead = sentence(lang, random, 3).replace(/[。.]$/, "");
+      parts.push(`- **${lead}**：${sentence(lang, random, 18)} [${lang === "zh" ? "来源" : "Source"}](https://news.example.org/${id}/${n}/${i})`);
+    }
+    parts.push("", `### ${lang === "zh" ? "分析" : "Analysis"}`, "", sentence(lang, random, 30), "");
+  }
+  if (kind === "weekly") {
+    parts.push("## " + (lang === "zh" ? "本周日报" : "This week's briefs"), "");
+    for (const link of dailyLinks) parts.push(`- [${link}](../daily/${link}.md)`);
+    parts.push("");
+  }
+  parts.push(`- [AI Weekly Digest — ${weekLink}](../weekly_news/ai_news_${weekLink})`, "");
+  return parts.join("\n");
+}
+
+/** Writes the corpus under `dir/{lang}/{kind}/`. */
+export function generateCorpus(dir: string, options: CorpusOptions): CorpusSummary {
+  const random = mulberry32(options.seed ?? 42);
+  const bytes = options.bodyBytes ?? 6000;
+  const start = DateTime.fromISO(options.start ?? "2024-01-01", { zone: "Asia/Shanghai" });
+  const byKind: Record<Kind, number> = { weekly: 0, daily: 0, "deep-dive": 0 };
+  const weeks = new Set<string>();
+  let written = 0;
+  let id = 0;
+  const write = (lang: Lang, kind: Kind, name: string, fm: Record<string, string>, text: string) => {
+    if (written >= options.posts) return;
+    const folder = path.join(dir, lang, kind);
+    mkdirSync(folder, { recursive: true });
+    const yaml = Object.entries({ ...fm, slug: name }).map(([k, v]) => `${k}: ${v}`).join("\n");
+    writeFileSync(path.join(folder, `${name}.md`), `---\n${yaml}\n---\n${text}`);
+    written++;
+    byKind[kind]++;
+  };
+  for (let day = 0; written < options.posts; day++) {
+    const date = start.plus({ days: day });
+    const iso = date.toISODate()!;
+    const week = `${date.weekYear}-W${String(date.weekNumber).padStart(2, "0")}`;
+    weeks.add(week);
+    for (const lang of ["zh", "en"] as Lang[]) {
+      const tags = (n: number) => {
+        const list = Array.from({ length: n }, () => CORPUS_TAGS[Math.floor(random() * CORPUS_TAGS.length)]!);
+        return `[${[...new Set(list)].map((t) => JSON.stringify(t)).join(", ")}]`;
+      };
+      const title = (kind: string) => JSON.stringify(lang === "zh" ? `${iso} ${kind} ${sentence("zh", random, 4)}` : `${kind} for ${iso}: ${sentence("en", random, 4)}`);
+      id++;
+      write(lang, "daily", iso, { title: title(lang === "zh" ? "AI 日报" : "Daily brief"), date: iso, tags: tags(3), authors: "[Jeremy]" }, body(lang, "daily", random, bytes, id, week, []));
+      if (day % 3 === 1) {
+        id++;
+        write(lang, "deep-dive", `${iso}-deep-dive`, { title: title(lang === "zh" ? "深度" : "Deep dive"), date: `${iso}T08:00:00+08:00`, tags: tags(4) }, body(lang, "deep-dive", random, bytes, id, week, []));
+      }
+      if (date.weekday === 7) {
+        id++;
+        const dailies = Array.from({ length: 7 }, (_, i) => date.minus({ days: 6 - i })).filter((d) => d >= start).map((d) => d.toISODate()!);
+        write(lang, "weekly", week.toLowerCase(), { title: title(lang === "zh" ? `${week} 周报` : `Weekly digest ${week}`), date: iso, week, tags: tags(5), authors: "[Jeremy]" }, body(lang, "weekly", random, bytes, id, week, dailies));
+      }
+    }
+  }
+  return { posts: written, byKind, weeks: weeks.size, tags: CORPUS_TAGS };
+}

@@ -1,0 +1,112 @@
+import type { ContentProblem } from "../content/errors.ts";
+import type { Post } from "../content/schema.ts";
+import { parseMarkdown } from "../markdown/render.ts";
+import type { SiteIndex } from "./site.ts";
+import { tagMergeKey } from "./tags.ts";
+
+export type Level = "error" | "warning" | "note";
+
+export interface Finding extends ContentProblem {
+  level: Level;
+}
+
+/** Inferences that are guesses an editor should confirm; the rest (summary, slug, week) are routine derivations. */
+const GUESSES = new Set(["title", "lang", "kind", "date", "authors"]);
+
+/** News items of a daily brief: ### sections and top-level list items that start with a bold lead. */
+function itemsWithoutSource(post: Post): number[] {
+  const tokens = parseMarkdown(post.body);
+  const lines: number[] = [];
+  const hasLink = (from: number, to: number) =>
+    tokens.slice(from, to).some((t) => (t.children ?? []).some((c) => c.type === "link_open" && /^https?:/.test(c.attrGet("href") ?? "")) || /https?:\/\//.test(t.content));
+  let depth = 0;
+  tokens.forEach((token, i) => {
+    if (token.type === "heading_open" && token.tag === "h3") {
+      let end = tokens.findIndex((t, j) => j > i && t.type === "heading_open" && Number(t.tag.slice(1)) <= 3);
+      if (end === -1) end = tokens.length;
+      if (!hasLink(i, end)) lines.push(token.map![0]);
+    }
+    if (token.type === "bullet_list_open" || token.type === "ordered_list_open") depth++;
+    if (token.type === "bullet_list_close" || token.type === "ordered_list_close") depth--;
+    if (token.type === "list_item_open" && depth === 1) {
+      const inline = tokens[i + 2];
+      const lead = inline?.children?.find((c) => !(c.type === "text" && c.content === ""));
+      if (inline?.type !== "inline" || lead?.type !== "strong_open") return;
+      let end = i + 1;
+      for (let level = 1; end < tokens.length && level > 0; end++) {
+        if (tokens[end]!.type === "list_item_open") level++;
+        if (tokens[end]!.type === "list_item_close") level--;
+      }
+      if (!hasLink(i, end)) lines.push(token.map![0]);
+    }
+  });
+  return lines;
+}
+
+/**
+ * Warnings and notes about content that builds but deserves an editor's look. One pass over
+ * the posts and their groups.
+ */
+export function reviewContent(posts: Post[], blog: SiteIndex): Finding[] {
+  const findings: Finding[] = [];
+
+  for (const post of posts) {
+    for (const i of post.inferred) {
+      findings.push({
+        level: GUESSES.has(i.field) ? "warning" : "note",
+        file: post.sourcePath,
+        field: i.field,
+        message: `inferred ${JSON.stringify(i.value)} from ${i.from}`,
+      });
+    }
+    if (post.kind === "daily") {
+      for (const line of itemsWithoutSource(post)) {
+        findings.push({ level: "warning", file: post.sourcePath, line: post.bodyLine + line, message: "news item has no source link" });
+      }
+    }
+  }
+
+  for (const page of blog.posts) {
+    const other = page.lang === "zh" ? "en" : "zh";
+    if (!page.alternates[other]) {
+      findings.push({ level: "warning", file: page.post.sourcePath, message: `has no ${other === "en" ? "English" : "Chinese"} translation` });
+    }
+  }
+
+  for (const group of blog.weeks) {
+    if (group.dailies.length > 0 && group.digests.length === 0) {
+      findings.push({
+        level: "warning",
+        file: `content/${group.lang}/weekly/`,
+        message: `week ${group.week} has ${group.dailies.length} daily brief${group.dailies.length === 1 ? "" : "s"} but no weekly digest`,
+      });
+    }
+  }
+
+  const titles = new Map<string, Post>();
+  for (const post of posts) {
+    const key = `${post.lang}|${post.title.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase()}`;
+    const first = titles.get(key);
+    if (first) findings.push({ level: "warning", file: post.sourcePath, field: "title", message: `"${post.title}" is also the title of ${first.sourcePath}` });
+    else titles.set(key, post);
+  }
+
+  const spellings = new Map<string, Map<string, string>>();
+  for (const post of posts) {
+    for (const tag of post.tags) {
+      const key = tagMergeKey(tag);
+      const seen = spellings.get(key) ?? new Map<string, string>();
+      if (!seen.has(tag)) seen.set(tag, post.sourcePath);
+      spellings.set(key, seen);
+    }
+  }
+  for (const seen of spellings.values()) {
+    if (seen.size < 2) continue;
+    const [head, ...rest] = [...seen];
+    const [first, firstFile] = head!;
+    for (const [tag, file] of rest) {
+      findings.push({ level: "warning", file, field: "tags", message: `tag "${tag}" differs from "${first}" (${firstFile}) only in case or spacing; they share one page` });
+    }
+  }
+  return findings;
+}

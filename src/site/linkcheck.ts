@@ -1,0 +1,102 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+
+export interface BrokenLink {
+  /** Site URL of the page that has the link. */
+  page: string;
+  href: string;
+  reason: string;
+}
+
+export interface LinkReport {
+  pages: number;
+  links: number;
+  broken: BrokenLink[];
+}
+
+const ATTR = /<(a|link|img|script|source|iframe|form)\b[^>]*?\s(href|src|action)="([^"]*)"/gi;
+const ID = /\s(?:id|name)="([^"]+)"/g;
+
+const decodeEntities = (s: string) =>
+  s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" })[e]!);
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".html"))
+    .map((f) => f.split(path.sep).join("/"))
+    .sort();
+}
+
+/**
+ * Checks every internal link and #fragment of a built site: each must land on a file that
+ * exists and, for a fragment, on an element with that id. Each page is read once and its
+ * ids are parsed once, so the cost grows with the size of the site.
+ */
+export function checkLinks(outDir: string, pathPrefix = "/"): LinkReport {
+  const files = htmlFiles(outDir);
+  const idsCache = new Map<string, Set<string>>();
+  const sourceCache = new Map<string, string>();
+  const read = (rel: string) => {
+    let html = sourceCache.get(rel);
+    if (html === undefined) {
+      html = readFileSync(path.join(outDir, rel), "utf8");
+      sourceCache.set(rel, html);
+    }
+    return html;
+  };
+  const idsOf = (rel: string) => {
+    let ids = idsCache.get(rel);
+    if (!ids) {
+      ids = new Set([...read(rel).matchAll(ID)].map((m) => decodeEntities(m[1]!)));
+      idsCache.set(rel, ids);
+      sourceCache.delete(rel);
+    }
+    return ids;
+  };
+  /** The file a site path is served from, or null. */
+  const fileFor = (sitePath: string): string | null => {
+    const rel = sitePath.replace(/^\/+/, "");
+    const full = path.join(outDir, rel);
+    if (rel === "" || sitePath.endsWith("/")) return existsSync(path.join(full, "index.html")) ? `${rel}index.html` : null;
+    if (existsSync(full)) return statSync(full).isDirectory() ? (existsSync(path.join(full, "index.html")) ? `${rel}/index.html` : null) : rel;
+    return null;
+  };
+
+  const broken: BrokenLink[] = [];
+  let links = 0;
+  const base = "http://site.invalid";
+  for (const file of files) {
+    const pageUrl = `${pathPrefix}${file.replace(/(^|\/)index\.html$/, "$1")}`;
+    const html = read(file);
+    for (const m of html.matchAll(ATTR)) {
+      const raw = decodeEntities(m[3]!);
+      if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(raw)) continue;
+      links++;
+      const url = new URL(raw || "#", base + pageUrl);
+      let sitePath: string;
+      try {
+        sitePath = decodeURIComponent(url.pathname);
+      } catch {
+        broken.push({ page: pageUrl, href: raw, reason: "is not a valid URL" });
+        continue;
+      }
+      if (!sitePath.startsWith(pathPrefix)) {
+        broken.push({ page: pageUrl, href: raw, reason: `leaves the site's path prefix ${pathPrefix}` });
+        continue;
+      }
+      const target = fileFor(`/${sitePath.slice(pathPrefix.length)}`);
+      if (!target) {
+        broken.push({ page: pageUrl, href: raw, reason: "lands on no page" });
+        continue;
+      }
+      const fragment = url.hash ? decodeURIComponent(url.hash.slice(1)) : "";
+      if (fragment && target.endsWith(".html") && !idsOf(target).has(fragment)) {
+        broken.push({ page: pageUrl, href: raw, reason: `has no element with id "${fragment}"` });
+      }
+    }
+    if (!idsCache.has(file)) sourceCache.delete(file);
+  }
+  return { pages: files.length, links, broken };
+}
+
+export const formatBrokenLink = (b: BrokenLink) => `${b.page}: link ${b.href} ${b.reason}`;
