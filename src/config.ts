@@ -24,6 +24,10 @@ export interface SiteConfig {
   homePerKind: number;
   /** Names that mark a post's author when legacy posts put them in `tags`. */
   authors: Author[];
+  /** Entries per feed. */
+  feedSize: number;
+  /** The organization named as publisher in structured data. */
+  publisher: string;
 }
 
 export const site: SiteConfig = {
@@ -38,4 +42,6 @@ export const site: SiteConfig = {
   pageSize: 20,
   homePerKind: 5,
   authors: [{ id: "jeremy", name: "Jeremy" }],
+  feedSize: 50,
+  publisher: "AI News",
 };

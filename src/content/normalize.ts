@@ -31,10 +31,15 @@ function fieldLine(matter: string, field: string): number | undefined {
 
 const byLine = (problems: ContentProblem[]) => [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 
+/** Text as pages and feeds can carry it: no control characters, no lone surrogates. */
+function clean(text: string): string {
+  return text.toWellFormed().replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, "");
+}
+
 function list(value: string | string[] | null | undefined): string[] {
   if (value == null) return [];
   const items = Array.isArray(value) ? value : value.split(/[,，]/);
-  return items.map((s) => s.replace(/\s+/g, " ").trim()).filter(Boolean);
+  return items.map((s) => clean(s).replace(/\s+/g, " ").trim()).filter(Boolean);
 }
 
 function uniqueBy(items: string[], key: (s: string) => string): string[] {
@@ -99,7 +104,7 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
   let body = parsed.body;
   let bodyLine = parsed.bodyLine;
   const firstLine = titleLine(body);
-  let title = fm.title?.trim() ?? "";
+  let title = clean(fm.title ?? "").replace(/\s+/g, " ").trim();
   if (!title && firstLine) {
     title = firstLine.title;
     infer("title", title, "the first line of the body");
@@ -185,7 +190,7 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
   }
 
   // Summary.
-  let summary = (fm.summary ?? "").trim() || (fm.description ?? "").trim();
+  let summary = clean(fm.summary ?? "").trim() || clean(fm.description ?? "").trim();
   if (!summary) {
     summary = truncate(firstParagraphText(body), SUMMARY_LENGTH);
     if (summary) infer("summary", summary, "the first paragraph");
@@ -211,7 +216,7 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
   const coverField = fm.cover != null ? "cover" : fm.coverImage != null ? "coverImage" : "image";
   if (coverValue) {
     const src = (typeof coverValue === "string" ? coverValue : coverValue.src).trim();
-    const alt = typeof coverValue === "string" ? "" : (coverValue.alt ?? "").trim();
+    const alt = typeof coverValue === "string" ? "" : clean(coverValue.alt ?? "").trim();
     if (!isSafeImageUrl(src)) problem(coverField, `"${src}" is not an image URL; expected https://… or a path on this site`);
     else if (src) cover = { src, alt };
   }

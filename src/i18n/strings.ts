@@ -61,6 +61,20 @@ const zh = {
   "postsCount.other": "{n} 篇",
   onlyInOther: "你刚才看的文章暂无中文版，这里是相关的中文页面。",
   moved: "此页面已移至",
+  feeds: "订阅",
+  feedsIntro: "用 RSS 阅读器订阅本站：复制下面的地址，粘贴到 Feedly、Inoreader、NetNewsWire 等阅读器中。每个订阅源包含最新 50 篇文章的全文。",
+  "feedScope.all": "全部文章",
+  "feedScope.kind": "按类型",
+  "feedScope.tag": "按标签",
+  "feedScopeIntro.all": "中文版的全部文章，提供 Atom、RSS 2.0 和 JSON Feed 三种格式，内容相同。",
+  "feedScopeIntro.kind": "只订阅周报、日报或深度报告。",
+  "feedScopeIntro.tag": "只订阅某个话题。",
+  "feedFormat.atom": "Atom",
+  "feedFormat.rss": "RSS 2.0",
+  "feedFormat.json": "JSON Feed",
+  feedOfLang: "{site} · 全部文章（{format}）",
+  feedOfKind: "{site} · {kind}（Atom）",
+  feedOfTag: "{site} · 标签：{tag}（Atom）",
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -126,6 +140,20 @@ const en: Strings = {
   "postsCount.other": "{n} posts",
   onlyInOther: "The post you came from has no English edition yet; this is the closest English page.",
   moved: "This page has moved to",
+  feeds: "Feeds",
+  feedsIntro: "Follow the site in a feed reader: copy an address below into Feedly, Inoreader, NetNewsWire or any reader. Each feed carries the full text of the latest 50 posts.",
+  "feedScope.all": "All posts",
+  "feedScope.kind": "By kind",
+  "feedScope.tag": "By tag",
+  "feedScopeIntro.all": "Every post of the English edition, in Atom, RSS 2.0 and JSON Feed; the three carry the same posts.",
+  "feedScopeIntro.kind": "Only weekly digests, daily briefs or deep dives.",
+  "feedScopeIntro.tag": "Only one topic.",
+  "feedFormat.atom": "Atom",
+  "feedFormat.rss": "RSS 2.0",
+  "feedFormat.json": "JSON Feed",
+  feedOfLang: "{site} · all posts ({format})",
+  feedOfKind: "{site} · {kind} (Atom)",
+  feedOfTag: "{site} · tagged “{tag}” (Atom)",
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

@@ -2,7 +2,11 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { SiteConfig } from "../config.ts";
 import { ContentError } from "../content/errors.ts";
 import { loadContent } from "../content/load.ts";
-import { buildSite, type SiteIndex } from "./site.ts";
+import { buildFeeds, type FeedFile, type FeedsPage } from "../feeds/feeds.ts";
+import { absoluteUrl } from "../feeds/absolute.ts";
+import { newsArticleJsonLd } from "./metadata.ts";
+import { buildSite, type PostPage, type SiteIndex } from "./site.ts";
+import { buildSitemap, sitemapPages } from "./sitemap.ts";
 
 export interface ContentPluginOptions {
   /** Project root; messages name files relative to it. */
@@ -10,16 +14,25 @@ export interface ContentPluginOptions {
   /** Folder of posts, relative to the root. */
   contentDir: string;
   config: SiteConfig;
+  /** "/" or the folder the site is served from ("/blog/"). */
+  pathPrefix: string;
 }
 
-let last: { key: string; blog: SiteIndex } | undefined;
+/** Everything the templates render: page models, feed files, the feed pages and the sitemap. */
+export interface Blog extends SiteIndex {
+  feeds: FeedFile[];
+  feedPages: FeedsPage[];
+  sitemap: string;
+}
+
+let last: { key: string; blog: Blog } | undefined;
 
 /**
  * Loads, validates and indexes the posts. Throws a ContentError listing every problem.
- * The index is reused while no post changed, so the build script's validation and
+ * The result is reused while no post changed, so the build script's validation and
  * Eleventy's data step share one pass.
  */
-export function loadBlog(options: ContentPluginOptions): SiteIndex {
+export function loadBlog(options: ContentPluginOptions): Blog {
   const { posts, problems, changed } = loadContent({
     root: options.root,
     contentDir: options.contentDir,
@@ -27,10 +40,17 @@ export function loadBlog(options: ContentPluginOptions): SiteIndex {
     authors: options.config.authors,
   });
   if (problems.length > 0) throw new ContentError(problems);
-  const key = JSON.stringify([options.root, options.contentDir, options.config]);
+  const key = JSON.stringify([options.root, options.contentDir, options.config, options.pathPrefix]);
   if (!changed && last?.key === key) return last.blog;
-  const blog = buildSite(posts, options.config);
-  if (blog.problems.length > 0) throw new ContentError(blog.problems);
+  const site = buildSite(posts, options.config);
+  if (site.problems.length > 0) throw new ContentError(site.problems);
+  const feeds = buildFeeds(site, options.config, options.pathPrefix);
+  const blog: Blog = {
+    ...site,
+    feeds: feeds.files,
+    feedPages: feeds.pages,
+    sitemap: buildSitemap(sitemapPages(site, feeds.pages), options.config),
+  };
   last = { key, blog };
   return blog;
 }
@@ -40,4 +60,6 @@ export function contentPlugin(eleventyConfig: UserConfig, options: ContentPlugin
   eleventyConfig.addWatchTarget(`./${options.contentDir}/`);
   eleventyConfig.addGlobalData("site", options.config);
   eleventyConfig.addGlobalData("blog", () => loadBlog(options));
+  eleventyConfig.addFilter("absoluteUrl", (url: string) => absoluteUrl(url, options.config.url));
+  eleventyConfig.addFilter("newsArticleJsonLd", (page: PostPage) => newsArticleJsonLd(page, options.config));
 }

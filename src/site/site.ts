@@ -97,7 +97,16 @@ export interface AliasPage {
   title: string;
 }
 
+/** Posts grouped once per build, newest first, for feeds and other consumers. */
+export interface Collections {
+  byLang: Record<Lang, PostPage[]>;
+  /** Keyed "zh/daily". */
+  byKind: Map<string, PostPage[]>;
+  byTag: { lang: Lang; slug: string; name: string; url: string; posts: PostPage[] }[];
+}
+
 export interface SiteIndex {
+  collections: Collections;
   posts: PostPage[];
   lists: ListPage[];
   homes: HomePage[];
@@ -413,8 +422,16 @@ export function buildSite(input: Post[], config: SiteConfig): SiteIndex {
     }
   }
 
+  const allPages = [...pageOf.values()];
+  const collections: Collections = {
+    byLang: { zh: allPages.filter((p) => p.lang === "zh"), en: allPages.filter((p) => p.lang === "en") },
+    byKind: groups,
+    byTag: [...tags.values()].map((tag) => ({ lang: tag.lang, slug: tag.slug, name: tag.name, url: urls.tag(tag.lang, tag.slug), posts: pagesOf(tag.posts) })),
+  };
+
   return {
-    posts: [...pageOf.values()],
+    collections,
+    posts: allPages,
     lists,
     homes,
     weeks: weekPages,

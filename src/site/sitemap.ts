@@ -1,0 +1,50 @@
+import type { SiteConfig } from "../config.ts";
+import { absoluteUrl } from "../feeds/absolute.ts";
+import type { PageBase, SiteIndex } from "./site.ts";
+
+const HREFLANG = { zh: "zh-CN", en: "en" } as const;
+
+/** Sitemaps want plain URIs: Chinese path segments are percent-encoded. */
+const loc = (url: string, config: SiteConfig) => xmlText(encodeURI(absoluteUrl(url, config.url)));
+
+/** Text safe inside XML: escaped, and without characters XML 1.0 forbids. */
+export function xmlText(value: string): string {
+  return value
+    .toWellFormed()
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+}
+
+/**
+ * sitemap.xml: every HTML page, with hreflang alternates where a page exists in both
+ * languages and the post date as lastmod. Redirect pages are left out.
+ */
+export function buildSitemap(pages: (PageBase & { post?: { day: string } })[], config: SiteConfig): string {
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+  ];
+  for (const page of pages) {
+    lines.push("  <url>", `    <loc>${loc(page.url, config)}</loc>`);
+    if (page.post) lines.push(`    <lastmod>${page.post.day}</lastmod>`);
+    const alternates = Object.entries(page.alternates) as [keyof typeof HREFLANG, string][];
+    if (alternates.length > 1) {
+      for (const [lang, url] of alternates) {
+        lines.push(`    <xhtml:link rel="alternate" hreflang="${HREFLANG[lang]}" href="${loc(url, config)}"/>`);
+      }
+      const fallback = page.alternates[config.defaultLang] ?? page.url;
+      lines.push(`    <xhtml:link rel="alternate" hreflang="x-default" href="${loc(fallback, config)}"/>`);
+    }
+    lines.push("  </url>");
+  }
+  lines.push("</urlset>", "");
+  return lines.join("\n");
+}
+
+/** All HTML pages of the site in a stable order. */
+export function sitemapPages(blog: SiteIndex, extra: PageBase[] = []): (PageBase & { post?: { day: string } })[] {
+  return [...blog.homes, ...blog.lists, ...blog.posts, ...blog.weeks, ...blog.archives, ...blog.tagIndexes, ...blog.tags, ...blog.authors, ...extra];
+}

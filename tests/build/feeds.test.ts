@@ -1,0 +1,134 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runBuild, type BuildRun } from "../helpers/build.ts";
+import { parseFeedTwice } from "../helpers/feeds.ts";
+
+const files = (dir: string, ext: string) =>
+  readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(ext)).map((f) => f.split(path.sep).join("/")).sort();
+
+describe("feeds, sitemap and metadata of the built site", () => {
+  let build: BuildRun;
+  let again: BuildRun;
+  beforeAll(() => {
+    build = runBuild();
+    again = runBuild();
+  });
+
+  it("builds", () => {
+    expect(build.code).toBe(0);
+    expect(again.code).toBe(0);
+  });
+
+  it("writes feeds that two independent parsers read, with absolute URLs and full content", () => {
+    const feeds = [...files(build.outDir, ".xml"), ...files(build.outDir, ".json")].filter((f) => f !== "sitemap.xml");
+    expect(feeds).toEqual(expect.arrayContaining(["zh/feed.xml", "zh/rss.xml", "zh/feed.json", "en/feed.xml", "zh/weekly/feed.xml", "zh/tags/ai日报/feed.xml"]));
+    for (const file of feeds) {
+      const format = file.endsWith(".json") ? "json" : file.endsWith("rss.xml") ? "rss" : "atom";
+      const feed = parseFeedTwice(readFileSync(path.join(build.outDir, file), "utf8"), format);
+      for (const entry of feed.entries) {
+        expect(entry.url, file).toMatch(/^https:\/\/example\.com\//);
+        expect(entry.content, file).not.toMatch(/(href|src)="\/(?!\/)/);
+      }
+    }
+    const zh = parseFeedTwice(build.page("/zh/feed.xml"), "atom");
+    expect(zh.entries.map((e) => e.title.trim())[0]).toBe("AI 技术深度日报（2026-02-10）");
+    expect(zh.entries).toHaveLength(5);
+    const tag = parseFeedTwice(build.page("/zh/tags/ai日报/feed.xml"), "atom");
+    expect(tag.entries.map((e) => e.title.trim())).toEqual(["AI架构突破与软件股震荡"]);
+    expect(tag.entries[0]!.content).toContain("telegram-card");
+  });
+
+  it("gives two builds byte-identical feeds and sitemap", () => {
+    const outputs = [...files(build.outDir, ".xml"), ...files(build.outDir, ".json"), "robots.txt"];
+    for (const file of outputs) {
+      expect(readFileSync(path.join(again.outDir, file), "utf8"), file).toBe(readFileSync(path.join(build.outDir, file), "utf8"));
+    }
+  });
+
+  it("opens Atom and RSS readably through an XSL stylesheet", () => {
+    expect(build.page("/zh/feed.xml")).toContain('<?xml-stylesheet type="text/xsl" href="/assets/feed.xsl"?>');
+    expect(build.page("/zh/rss.xml")).toContain('<?xml-stylesheet type="text/xsl" href="/assets/feed.xsl"?>');
+    expect(build.page("/assets/feed.xsl")).toContain("<xsl:stylesheet");
+  });
+
+  it("links each page's language, kind and tag feeds, and lists them all on a feeds page", () => {
+    const html = build.page("/zh/daily/2026-02-06-ai-jia-gou-tu-po-yu-ruan-jian-gu-zhen-dang/");
+    expect(html).toContain('<link rel="alternate" type="application/atom+xml" href="/zh/feed.xml"');
+    expect(html).toContain('<link rel="alternate" type="application/atom+xml" href="/zh/daily/feed.xml"');
+    expect(html).toContain('<link rel="alternate" type="application/atom+xml" href="/zh/tags/ai日报/feed.xml"');
+    expect(build.page("/zh/feeds/")).toContain('href="/zh/tags/ai日报/feed.xml"');
+    expect(build.page("/en/feeds/")).toContain('href="/en/feed.json"');
+  });
+
+  it("writes a sitemap with hreflang alternates and a robots.txt that points to it", () => {
+    const sitemap = build.page("/sitemap.xml");
+    expect(sitemap).toContain("<loc>https://example.com/zh/weekly/2026-w06-di-yi-zhou-quan-qiu-ke-ji-yu-ai-xin-wen-zhou-bao/</loc>");
+    expect(sitemap).toContain('<xhtml:link rel="alternate" hreflang="en" href="https://example.com/en/weekly/2026-w06-global-tech-and-ai-news/"/>');
+    expect(sitemap).toContain("<loc>https://example.com/zh/tags/ai%E6%97%A5%E6%8A%A5/</loc>");
+    expect(sitemap).not.toContain("weekly_news");
+    expect(build.page("/robots.txt")).toContain("Sitemap: https://example.com/sitemap.xml");
+  });
+
+  it("gives each post parseable NewsArticle JSON-LD", () => {
+    const posts = readdirSync(build.outDir, { recursive: true, encoding: "utf8" }).filter((f) => /^(zh|en)\/(weekly|daily|deep-dive)\/[^/]+\/index\.html$/.test(f.split(path.sep).join("/")));
+    expect(posts.length).toBe(7);
+    for (const file of posts) {
+      const html = readFileSync(path.join(build.outDir, file), "utf8");
+      const json = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!);
+      expect(json, file).toMatchObject({
+        "@type": "NewsArticle",
+        headline: expect.any(String),
+        datePublished: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/),
+        dateModified: expect.stringMatching(/\+08:00$/),
+        inLanguage: expect.stringMatching(/^(zh-CN|en)$/),
+        author: expect.any(Array),
+        keywords: expect.any(Array),
+        publisher: { "@type": "Organization", name: "AI News" },
+      });
+    }
+    const cover = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(build.page("/zh/daily/2026-02-06-ai-jia-gou-tu-po-yu-ruan-jian-gu-zhen-dang/"))![1]!);
+    expect(cover.image).toEqual(["https://ssl.aicode.cc/n8n/2026/02-05/23-36-00-4KXnMVuY.png"]);
+  });
+
+  it("has canonical, Open Graph and Twitter metadata", () => {
+    const html = build.page("/zh/daily/2026-02-06-ai-jia-gou-tu-po-yu-ruan-jian-gu-zhen-dang/");
+    expect(html).toContain('<link rel="canonical" href="https://example.com/zh/daily/2026-02-06-ai-jia-gou-tu-po-yu-ruan-jian-gu-zhen-dang/">');
+    expect(html).toContain('<meta property="og:title" content="AI架构突破与软件股震荡">');
+    expect(html).toContain('<meta property="og:image" content="https://ssl.aicode.cc/n8n/2026/02-05/23-36-00-4KXnMVuY.png">');
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+  });
+});
+
+describe("site URL and path prefix", () => {
+  it("keeps every link, asset, feed and sitemap entry under a project-page prefix", () => {
+    const build = runBuild({ SITE_URL: "https://user.github.io/blog/" });
+    expect(build.stderr).not.toMatch(/^error/m);
+    expect(build.code).toBe(0);
+    const html = build.page("/zh/index.html");
+    expect(html).toContain('href="/blog/assets/site.css"');
+    expect(html).toContain('href="/blog/zh/weekly/"');
+    expect(build.page("/index.html")).toContain('url=https://user.github.io/blog/zh/');
+    for (const file of readdirSync(build.outDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html"))) {
+      const page = readFileSync(path.join(build.outDir, file), "utf8");
+      for (const [, href] of page.matchAll(/\s(?:href|src|action)="(\/[^"]*)"/g)) {
+        expect(href!.startsWith("/blog/"), `${file}: ${href}`).toBe(true);
+      }
+      for (const [, href] of page.matchAll(/\s(?:href|src|content)="(https?:\/\/user\.github\.io[^"]*)"/g)) {
+        expect(href!.startsWith("https://user.github.io/blog/"), `${file}: ${href}`).toBe(true);
+      }
+    }
+    expect(build.page("/zh/feed.xml")).toContain('href="/blog/assets/feed.xsl"');
+    expect(build.page("/zh/feed.xml")).toContain("<id>https://user.github.io/blog/zh/feed.xml</id>");
+    expect(build.page("/sitemap.xml")).not.toMatch(/<loc>https:\/\/user\.github\.io\/(?!blog\/)/);
+  });
+
+  it("fails with a clear message on an invalid SITE_URL", () => {
+    for (const value of ["not a url", "ftp://example.com/", "https://example.com/?q=1"]) {
+      const build = runBuild({ SITE_URL: value });
+      expect(build.code).toBe(1);
+      expect(build.stderr).toMatch(/^error: SITE_URL: .*(is not a URL|must be a plain http\(s\) URL)/m);
+      expect(build.stderr).not.toMatch(/^\s+at /m);
+    }
+  });
+});
