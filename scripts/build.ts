@@ -6,7 +6,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { ContentError, formatProblem } from "../src/content/errors.ts";
-import { buildOptions } from "../src/options.ts";
+import { buildOptions, SettingError } from "../src/options.ts";
 import { checkLinks, formatBrokenLink } from "../src/site/linkcheck.ts";
 import { loadBlog } from "../src/site/plugin.ts";
 
@@ -15,14 +15,15 @@ async function main(): Promise<number> {
   try {
     options = buildOptions();
     const blog = loadBlog(options);
-    console.log(`content: ${blog.posts.length} posts`);
+    const hidden = blog.unpublished;
+    console.log(`content: ${blog.posts.length} post${blog.posts.length === 1 ? "" : "s"}${hidden ? `, ${hidden} drafts or scheduled posts left out` : ""}`);
   } catch (error) {
     if (error instanceof ContentError) {
       for (const problem of error.problems) console.error(`error: ${formatProblem(problem)}`);
       console.error(`build failed: ${error.problems.length} content problem${error.problems.length === 1 ? "" : "s"}; nothing was written`);
       return 1;
     }
-    if (error instanceof Error && error.message.startsWith("SITE_URL")) {
+    if (error instanceof SettingError) {
       console.error(`error: ${error.message}`);
       return 1;
     }

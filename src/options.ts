@@ -1,5 +1,11 @@
 import { site, type SiteConfig } from "./config.ts";
+import { parseDate } from "./content/dates.ts";
 import { resolveSiteUrl } from "./site/siteUrl.ts";
+
+/** A build setting from the environment that cannot be used; its message says what is expected. */
+export class SettingError extends Error {
+  override name = "SettingError";
+}
 
 export interface BuildOptions {
   root: string;
@@ -7,13 +13,39 @@ export interface BuildOptions {
   outputDir: string;
   config: SiteConfig;
   pathPrefix: string;
+  /** The build's notion of now: decides which scheduled posts are live. */
+  now: Date;
+  /** Drafts and scheduled posts are shown (with a badge) in the dev server only. */
+  includeUnpublished: boolean;
 }
 
 /**
  * Build settings from the environment: SITE_URL over the configured URL, CONTENT_DIR over
- * "content", OUTPUT_DIR over "_site" (tests build fixtures side by side).
+ * "content", OUTPUT_DIR over "_site" (tests build fixtures side by side), BUILD_TIME over
+ * the clock, and INCLUDE_UNPUBLISHED (set by the dev server) to show drafts.
  */
 export function buildOptions(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): BuildOptions {
-  const { url, pathPrefix } = resolveSiteUrl(env.SITE_URL, site.url);
-  return { root, contentDir: env.CONTENT_DIR || "content", outputDir: env.OUTPUT_DIR || "_site", config: { ...site, url }, pathPrefix };
+  let url: string;
+  let pathPrefix: string;
+  try {
+    ({ url, pathPrefix } = resolveSiteUrl(env.SITE_URL, site.url));
+  } catch (error) {
+    throw new SettingError((error as Error).message);
+  }
+  let now = new Date();
+  if (env.BUILD_TIME) {
+    const parsed = parseDate(env.BUILD_TIME, site.timeZone);
+    if (!parsed) throw new SettingError(`BUILD_TIME: "${env.BUILD_TIME}" is not a date; expected YYYY-MM-DD or a date-time such as 2026-02-06T00:05:00+08:00`);
+    now = parsed.instant;
+  }
+  const devServer = env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch";
+  return {
+    root,
+    contentDir: env.CONTENT_DIR || "content",
+    outputDir: env.OUTPUT_DIR || "_site",
+    config: { ...site, url },
+    pathPrefix,
+    now,
+    includeUnpublished: devServer || env.INCLUDE_UNPUBLISHED === "1",
+  };
 }

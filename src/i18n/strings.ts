@@ -75,6 +75,8 @@ const zh = {
   feedOfLang: "{site} · 全部文章（{format}）",
   feedOfKind: "{site} · {kind}（Atom）",
   feedOfTag: "{site} · 标签：{tag}（Atom）",
+  "status.draft": "草稿",
+  "status.scheduled": "定时发布",
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -154,6 +156,8 @@ const en: Strings = {
   feedOfLang: "{site} · all posts ({format})",
   feedOfKind: "{site} · {kind} (Atom)",
   feedOfTag: "{site} · tagged “{tag}” (Atom)",
+  "status.draft": "Draft",
+  "status.scheduled": "Scheduled",
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

@@ -2,6 +2,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { SiteConfig } from "../config.ts";
 import { ContentError } from "../content/errors.ts";
 import { loadContent } from "../content/load.ts";
+import { publicationStatus } from "../content/publish.ts";
 import { buildFeeds, type FeedFile, type FeedsPage } from "../feeds/feeds.ts";
 import { absoluteUrl } from "../feeds/absolute.ts";
 import { newsArticleJsonLd } from "./metadata.ts";
@@ -16,10 +17,16 @@ export interface ContentPluginOptions {
   config: SiteConfig;
   /** "/" or the folder the site is served from ("/blog/"). */
   pathPrefix: string;
+  /** The build's notion of now, for scheduled posts. */
+  now: Date;
+  /** Show drafts and scheduled posts (dev server), with a badge. */
+  includeUnpublished: boolean;
 }
 
 /** Everything the templates render: page models, feed files, the feed pages and the sitemap. */
 export interface Blog extends SiteIndex {
+  /** Drafts and scheduled posts left out of this build. */
+  unpublished: number;
   feeds: FeedFile[];
   feedPages: FeedsPage[];
   sitemap: string;
@@ -40,13 +47,15 @@ export function loadBlog(options: ContentPluginOptions): Blog {
     authors: options.config.authors,
   });
   if (problems.length > 0) throw new ContentError(problems);
-  const key = JSON.stringify([options.root, options.contentDir, options.config, options.pathPrefix]);
+  const key = JSON.stringify([options.root, options.contentDir, options.config, options.pathPrefix, options.now, options.includeUnpublished]);
   if (!changed && last?.key === key) return last.blog;
-  const site = buildSite(posts, options.config);
+  const live = options.includeUnpublished ? posts : posts.filter((p) => publicationStatus(p, options.now) === "published");
+  const site = buildSite(live, options.config, options.now);
   if (site.problems.length > 0) throw new ContentError(site.problems);
   const feeds = buildFeeds(site, options.config, options.pathPrefix);
   const blog: Blog = {
     ...site,
+    unpublished: posts.length - live.length,
     feeds: feeds.files,
     feedPages: feeds.pages,
     sitemap: buildSitemap(sitemapPages(site, feeds.pages), options.config),

@@ -1,5 +1,6 @@
 import { KINDS, LANGS, type Kind, type Lang, type SiteConfig } from "../config.ts";
 import type { ContentProblem } from "../content/errors.ts";
+import { publicationStatus, type PublicationStatus } from "../content/publish.ts";
 import type { Post } from "../content/schema.ts";
 import { renderMarkdown } from "../markdown/render.ts";
 import { authorFor, groupByAuthor } from "./authors.ts";
@@ -32,6 +33,8 @@ export interface Source {
 
 export interface PostPage extends PageBase {
   post: Post;
+  /** Drafts and scheduled posts reach pages only in the dev server, with a badge. */
+  status: PublicationStatus;
   html: string;
   summaryHtml: string;
   /** The external links of the body, in order, each once: a news item's sources. */
@@ -184,7 +187,7 @@ const link = (page: PostPage): Link => ({ url: page.url, title: page.post.title 
  * Builds every page model of the site from the posts, once per build. Each step is one
  * pass over the posts or over a group, so the cost grows linearly with the number of posts.
  */
-export function buildSite(input: Post[], config: SiteConfig): SiteIndex {
+export function buildSite(input: Post[], config: SiteConfig, now: Date = new Date()): SiteIndex {
   const problems: ContentProblem[] = [];
   const siteOrigin = new URL(config.url).origin;
 
@@ -264,6 +267,7 @@ export function buildSite(input: Post[], config: SiteConfig): SiteIndex {
       alternates,
       switchTo: switchTo(post.lang, alternates, nearby),
       post,
+      status: publicationStatus(post, now),
       html,
       summaryHtml: renderMarkdown(post.summary, { siteOrigin }, { lang: post.lang }),
       sources: externalLinks(html),

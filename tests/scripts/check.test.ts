@@ -57,3 +57,51 @@ describe("npm run check", () => {
     expect(result.errors).toBe(0);
   });
 });
+
+describe("every error class of npm run check, with its message", () => {
+  const fm = (extra: string, body = "Text.\n") => `---\ntitle: T\ndate: 2026-02-06\n${extra}\n---\n${body}`;
+  const cases: [string, Record<string, string | Buffer>, RegExp][] = [
+    ["YAML syntax", { "a.md": "---\ntitle: [x\n---\n" }, /a\.md:2: title: invalid YAML front matter: /],
+    ["TOML syntax", { "a.md": '+++\ntitle = "x\n+++\n' }, /a\.md:2: title: invalid TOML front matter: /],
+    ["unclosed front matter", { "a.md": "---\ntitle: x\n" }, /a\.md:1: front matter opened with "---" is never closed/],
+    ["duplicate keys", { "a.md": "---\ntitle: a\ntitle: b\n---\n" }, /a\.md:3: title: invalid YAML front matter: Map keys must be unique/],
+    ["front matter that is a list", { "a.md": "---\n- a\n---\n" }, /a\.md:2: front matter must be a set of "key: value" fields, found a list/],
+    ["wrong type", { "a.md": fm("draft: maybe") }, /a\.md:4: draft: expected true or false/],
+    ["invalid date", { "a.md": "---\ntitle: T\ndate: 2026-13-01\n---\n" }, /a\.md:3: date: "2026-13-01" is not a valid date; expected YYYY-MM-DD/],
+    ["missing date", { "a.md": "---\ntitle: T\n---\n" }, /a\.md: date: missing; add "date: YYYY-MM-DD"/],
+    ["missing title", { "a.md": "---\ndate: 2026-02-06\n---\nNo heading.\n" }, /a\.md:4: title: missing; expected a "title" field, a first line "# Title", or a styled title line/],
+    ["unknown kind", { "a.md": fm("kind: monthly") }, /a\.md:4: kind: "monthly" is not a kind of post; expected weekly, daily or deep-dive/],
+    ["unknown language", { "a.md": fm("lang: fr") }, /a\.md:4: lang: "fr" is not a site language; expected zh or en/],
+    ["invalid week", { "a.md": fm("week: 2026-W60") }, /a\.md:4: week: "2026-W60" is not an ISO week; expected YYYY-Www/],
+    ["invalid schedule", { "a.md": fm("scheduled: next monday") }, /a\.md:4: scheduled: "next monday" is not a valid date/],
+    ["invalid slug", { "a.md": fm("slug: Not A Slug") }, /a\.md:4: slug: "Not A Slug" is not a URL segment; expected lowercase ASCII/],
+    ["unsafe cover", { "a.md": fm("cover: 'javascript:alert(1)'") }, /a\.md:4: cover: "javascript:alert\(1\)" is not an image URL/],
+    ["invalid alias", { "a.md": fm("aliases: [weekly_news/x]") }, /a\.md:4: aliases: "weekly_news\/x" is not a path on this site; expected one starting with "\/"/],
+    ["not UTF-8", { "a.md": Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]) }, /a\.md: is not valid UTF-8 text; save the file as UTF-8/],
+    ["two posts on one URL", { "a.md": fm("lang: en\nslug: same"), "b.md": fm("lang: en\nslug: same") }, /b\.md: slug: gives the URL \/en\/daily\/same\/, already used by .*a\.md/],
+    ["an old URL claimed twice", { "a.md": fm("lang: en\nslug: a\naliases: [/old/]"), "b.md": fm("lang: en\nslug: b\naliases: [/old/]") }, /b\.md: aliases: \/old\/ already leads to \/en\/daily\/a\//],
+    ["a translation key on two posts of one language", { "a.md": fm("lang: en\nslug: a\ntranslationKey: k"), "b.md": fm("lang: en\nslug: b\ntranslationKey: k") }, /translationKey: pairs with .*, which has the same language/],
+    ["two tags on one URL", { "a.md": fm("lang: en\nslug: a\ntags: [AI/ML]"), "b.md": fm("lang: en\nslug: b\ntags: [AI.ML]") }, /tags: tag "AI\.ML" would share the URL of tag "AI\/ML"/],
+    ["a relative link to nowhere", { "a.md": fm("lang: en", "See [x](../nowhere).\n") }, /a\.md:6: link: "\.\.\/nowhere" leads to no page/],
+    ["a week link to a week without posts", { "a.md": fm("lang: en", "See [W01](../weekly_news/ai_news_2020-W01).\n") }, /a\.md:6: link: links to week 2020-W01 .*which has no posts/],
+  ];
+
+  it.each(cases)("%s", (_, files, expected) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "check-"));
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+    const result = check(dir);
+    expect(result.errors).toBeGreaterThanOrEqual(1);
+    expect(result.lines.filter((l) => l.startsWith("error: ")).join("\n")).toMatch(expected);
+  });
+
+  it("a broken link in the built site", () => {
+    const dir = content({ "en/daily/a.md": fm("lang: en\nslug: a") });
+    const site = path.join(dir, "site");
+    mkdirSync(path.join(site, "en"), { recursive: true });
+    writeFileSync(path.join(site, "index.html"), '<a href="/en/">en</a><a href="/en/gone/#x">gone</a>');
+    writeFileSync(path.join(site, "en/index.html"), "<h1 id=top>en</h1>");
+    const result = runCheck({ CONTENT_DIR: dir, OUTPUT_DIR: site }, ROOT);
+    expect(result.linksChecked).toBe(true);
+    expect(result.findings.map((f) => `${f.level}: ${formatProblem(f)}`)).toContain(`error: ${site}/: link: /en/gone/#x lands on no page`);
+  });
+});
