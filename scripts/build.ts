@@ -8,6 +8,7 @@ import Eleventy from "@11ty/eleventy";
 import { ContentError, formatProblem } from "../src/content/errors.ts";
 import { buildOptions, SettingError } from "../src/options.ts";
 import { checkLinks, formatBrokenLink } from "../src/site/linkcheck.ts";
+import { buildSearchIndex } from "../src/search/pagefind.ts";
 import { loadBlog } from "../src/site/plugin.ts";
 
 async function main(): Promise<number> {
@@ -40,6 +41,9 @@ async function main(): Promise<number> {
   const eleventy = new Eleventy(undefined, undefined, { configPath: "eleventy.config.ts", quietMode: true });
   await eleventy.write();
   console.log(`built ${options.outputDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+
+  const search = await buildSearchIndex(options.outputDir);
+  console.log(`search: indexed ${search.pages} posts in ${search.seconds.toFixed(2)} s`);
 
   // No dead internal link ships: a broken link fails the build.
   const report = checkLinks(options.outputDir, options.pathPrefix);

@@ -22,5 +22,7 @@ export class ContentError extends Error {
     );
     this.name = "ContentError";
     this.problems = problems;
+    // The problems are the whole story; a stack trace would only bury them.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }

@@ -6,7 +6,15 @@ import { t } from "../i18n/strings.ts";
 import { sanitizePostHtml } from "./sanitize.ts";
 
 /** Per-render context: how to rewrite links that point at legacy or relative paths. */
+export interface Heading {
+  level: number;
+  id: string;
+  text: string;
+}
+
 export interface RenderEnv {
+  /** Filled with the h2–h4 headings of the body, in order, when given. */
+  headings?: Heading[];
   /** Language of the page, for the heading links' accessible names. */
   lang?: Lang;
   /** Returns the new href for a link, or undefined to keep it. `line` is 0-based within the body. */
@@ -24,11 +32,13 @@ export function createMarkdown(): MarkdownIt {
     slugify: (s: string) => unicodeSlug(s) || "section",
     level: [2, 3, 4],
     tabIndex: false,
+
     permalink: anchor.permalink.linkInsideHeader({
       symbol: "#",
       placement: "after",
       class: "heading-anchor",
-      renderAttrs: (_slug, state) => ({ "aria-label": t((state.env as RenderEnv).lang ?? "zh", "sectionLink") }),
+      // The "#" is navigation, not content: search leaves it out of result titles.
+      renderAttrs: (_slug, state) => ({ "aria-label": t((state.env as RenderEnv).lang ?? "zh", "sectionLink"), "data-pagefind-ignore": "" }),
     }),
   });
   md.core.ruler.push("resolve_links", (state) => {
@@ -54,7 +64,20 @@ const shared = createMarkdown();
 
 /** Markdown to safe HTML. */
 export function renderMarkdown(body: string, options: MarkdownOptions, env: RenderEnv = {}): string {
-  return sanitizePostHtml(shared.render(body, env), options.siteOrigin);
+  const tokens = shared.parse(body, env);
+  if (env.headings) {
+    tokens.forEach((token, i) => {
+      const id = token.type === "heading_open" ? token.attrGet("id") : null;
+      if (!id) return;
+      const text = (tokens[i + 1]?.children ?? [])
+        .filter((c) => (c.type === "text" || c.type === "code_inline") && !c.meta)
+        .map((c) => c.content)
+        .join("")
+        .trim();
+      env.headings!.push({ level: Number(token.tag.slice(1)), id, text });
+    });
+  }
+  return sanitizePostHtml(shared.renderer.render(tokens, shared.options, env), options.siteOrigin);
 }
 
 /** The markdown-it token stream of a body, for checks that look at its structure. */

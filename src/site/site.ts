@@ -2,7 +2,8 @@ import { KINDS, LANGS, type Kind, type Lang, type SiteConfig } from "../config.t
 import type { ContentProblem } from "../content/errors.ts";
 import { publicationStatus, type PublicationStatus } from "../content/publish.ts";
 import type { Post } from "../content/schema.ts";
-import { renderMarkdown } from "../markdown/render.ts";
+import { readingMinutes } from "../content/reading.ts";
+import { renderMarkdown, type Heading } from "../markdown/render.ts";
 import { authorFor, groupByAuthor } from "./authors.ts";
 import { resolvePostLink, type LinkTargets } from "./links.ts";
 import { groupByTag, tagSlug } from "./tags.ts";
@@ -25,6 +26,22 @@ export interface PageBase {
   switchTo: { lang: Lang; url: string; exact: boolean };
 }
 
+export interface TocEntry {
+  id: string;
+  text: string;
+  children: { id: string; text: string }[];
+}
+
+/** Nests h3 headings under the h2 before them; an h3 before any h2 stands on its own. */
+export function tableOfContents(headings: Heading[]): TocEntry[] {
+  const toc: TocEntry[] = [];
+  for (const h of headings) {
+    if (h.level === 2 || (h.level === 3 && toc.length === 0)) toc.push({ id: h.id, text: h.text, children: [] });
+    else if (h.level === 3) toc.at(-1)!.children.push({ id: h.id, text: h.text });
+  }
+  return toc;
+}
+
 export interface Source {
   url: string;
   title: string;
@@ -41,6 +58,9 @@ export interface PostPage extends PageBase {
   sources: Source[];
   tagLinks: Link[];
   authorLinks: Link[];
+  readingMinutes: number;
+  /** h2 sections with their h3s, for the table of contents of digests and deep dives. */
+  toc: TocEntry[];
   weekHub: string;
   /** For dailies and deep dives: the digests of their week. */
   weekDigests: Link[];
@@ -119,6 +139,8 @@ export interface SiteIndex {
   tagIndexes: TagIndexPage[];
   authors: AuthorPage[];
   aliases: AliasPage[];
+  searches: PageBase[];
+  notFound: PageBase[];
   problems: ContentProblem[];
 }
 
@@ -249,8 +271,10 @@ export function buildSite(input: Post[], config: SiteConfig, now: Date = new Dat
     const alternates = alternatesOf(LANGS.map((lang) => [lang, lang === post.lang ? urls.post(post) : pair?.[lang] && urls.post(pair[lang]!)]));
     const other = otherLang(post.lang);
     const nearby = weeks.has(weekKey(other, post.week)) ? urls.weekHub(other, post.week) : urls.kindList(other, post.kind);
+    const headings: Heading[] = [];
     const env = {
       lang: post.lang,
+      headings,
       resolveLink: (href: string, text: string, line: number) => {
         const resolved = resolvePostLink(href, text, post, targets);
         if (resolved && "error" in resolved) {
@@ -271,6 +295,8 @@ export function buildSite(input: Post[], config: SiteConfig, now: Date = new Dat
       html,
       summaryHtml: renderMarkdown(post.summary, { siteOrigin }, { lang: post.lang }),
       sources: externalLinks(html),
+      readingMinutes: readingMinutes(html.replace(/<[^>]+>/g, " ")),
+      toc: post.kind === "daily" ? [] : tableOfContents(headings),
       tagLinks: post.tags.map((tag) => ({ title: tags.get(`${post.lang}|${tagSlug(tag)}`)?.name ?? tag, url: urls.tag(post.lang, tagSlug(tag)) })),
       authorLinks: post.authors.map((name) => ({ title: name, url: urls.author(post.lang, authorFor(name, config.authors).id) })),
       weekHub: urls.weekHub(post.lang, post.week),
@@ -444,6 +470,8 @@ export function buildSite(input: Post[], config: SiteConfig, now: Date = new Dat
     tagIndexes,
     authors: authorPages,
     aliases,
+    searches: LANGS.map((lang) => ({ lang, url: urls.search(lang), alternates: both(urls.search), switchTo: { lang: otherLang(lang), url: urls.search(otherLang(lang)), exact: true } })),
+    notFound: LANGS.map((lang) => ({ lang, url: urls.notFound(lang), alternates: both(urls.notFound), switchTo: { lang: otherLang(lang), url: urls.langHome(otherLang(lang)), exact: true } })),
     problems,
   };
 }

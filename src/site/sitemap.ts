@@ -46,5 +46,5 @@ export function buildSitemap(pages: (PageBase & { post?: { day: string } })[], c
 
 /** All HTML pages of the site in a stable order. */
 export function sitemapPages(blog: SiteIndex, extra: PageBase[] = []): (PageBase & { post?: { day: string } })[] {
-  return [...blog.homes, ...blog.lists, ...blog.posts, ...blog.weeks, ...blog.archives, ...blog.tagIndexes, ...blog.tags, ...blog.authors, ...extra];
+  return [...blog.homes, ...blog.lists, ...blog.posts, ...blog.weeks, ...blog.archives, ...blog.tagIndexes, ...blog.tags, ...blog.authors, ...blog.searches, ...extra];
 }

@@ -13,6 +13,8 @@ export const urls = {
   tagIndex: (lang: Lang) => `/${lang}/tags/`,
   tag: (lang: Lang, slug: string, page = 1) => paged(`/${lang}/tags/${slug}/`, page),
   author: (lang: Lang, id: string, page = 1) => paged(`/${lang}/authors/${id}/`, page),
+  search: (lang: Lang) => `/${lang}/search/`,
+  notFound: (lang: Lang) => `/${lang}/404.html`,
 };
 
 /** The fragment a switcher adds when it lands on a nearby page instead of a translation. */
