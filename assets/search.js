@@ -11,6 +11,9 @@ window.addEventListener("DOMContentLoaded", () => {
     autofocus: true,
     translations: { placeholder: element.dataset.label },
   });
+  // Pagefind labels its input by title only; give it a real accessible name.
+  const input = element.querySelector("input");
+  if (input && element.dataset.label) input.setAttribute("aria-label", element.dataset.label);
   const query = new URLSearchParams(window.location.search).get("q");
   if (query) ui.triggerSearch(query);
 });
