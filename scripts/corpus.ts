@@ -74,7 +74,7 @@ function body(lang: Lang, kind: Kind, random: () => number, bytes: number, id: n
 export function generateCorpus(dir: string, options: CorpusOptions): CorpusSummary {
   const random = mulberry32(options.seed ?? 42);
   const bytes = options.bodyBytes ?? 6000;
-  const start = DateTime.fromISO(options.start ?? "2024-01-01", { zone: "Asia/Shanghai" });
+  const start = DateTime.fromISO(options.start ?? "2015-01-01", { zone: "Asia/Shanghai" });
   const byKind: Record<Kind, number> = { weekly: 0, daily: 0, "deep-dive": 0 };
   const weeks = new Set<string>();
   let written = 0;

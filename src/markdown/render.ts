@@ -26,13 +26,34 @@ export interface MarkdownOptions {
   siteOrigin: string;
 }
 
+/** Link targets Markdown may produce: relative paths, fragments, http(s), mailto and tel. */
+const SAFE_LINK = /^(?:[#/?.]|https?:|mailto:|tel:|(?![a-z][a-z0-9+.-]*:)[^\s]*$)/i;
+
+function isExternal(href: string, siteOrigin: string): boolean {
+  if (!/^https?:\/\//i.test(href)) return false;
+  try {
+    return new URL(href).origin !== siteOrigin;
+  } catch {
+    return true;
+  }
+}
+
+interface InternalEnv extends RenderEnv {
+  siteOrigin?: string;
+}
+
 export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
+  md.validateLink = (url) => SAFE_LINK.test(url.trim());
+  // Only explicit URLs become links: "GPT-5.3" or "Node.js" are not domains to link to.
+  md.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
+  const pretest = md.linkify.pretest.bind(md.linkify);
+  md.linkify.pretest = (text: string) => text.includes(":") && pretest(text);
+
   md.use(anchor, {
     slugify: (s: string) => unicodeSlug(s) || "section",
     level: [2, 3, 4],
     tabIndex: false,
-
     permalink: anchor.permalink.linkInsideHeader({
       symbol: "#",
       placement: "after",
@@ -41,43 +62,61 @@ export function createMarkdown(): MarkdownIt {
       renderAttrs: (_slug, state) => ({ "aria-label": t((state.env as RenderEnv).lang ?? "zh", "sectionLink"), "data-pagefind-ignore": "" }),
     }),
   });
+
   md.core.ruler.push("resolve_links", (state) => {
-    const resolve = (state.env as RenderEnv | undefined)?.resolveLink;
-    if (!resolve) return;
+    const env = state.env as InternalEnv;
     for (const block of state.tokens) {
       const children = block.children ?? [];
       children.forEach((token, i) => {
         if (token.type !== "link_open") return;
         const href = token.attrGet("href");
         if (!href) return;
-        let text = "";
-        for (let j = i + 1; j < children.length && children[j]!.type !== "link_close"; j++) text += children[j]!.content;
-        const next = resolve(href, text, block.map?.[0] ?? 0);
-        if (next !== undefined) token.attrSet("href", next);
+        if (env.resolveLink) {
+          let text = "";
+          for (let j = i + 1; j < children.length && children[j]!.type !== "link_close"; j++) text += children[j]!.content;
+          const next = env.resolveLink(href, text, block.map?.[0] ?? 0);
+          if (next !== undefined) token.attrSet("href", next);
+        }
+        if (env.siteOrigin && isExternal(token.attrGet("href")!, env.siteOrigin)) token.attrSet("rel", "noopener noreferrer");
       });
     }
   });
+
+  const image = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    tokens[idx]!.attrSet("loading", "lazy");
+    tokens[idx]!.attrSet("decoding", "async");
+    return image(tokens, idx, options, env, self);
+  };
   return md;
 }
 
 const shared = createMarkdown();
+/** Plain CommonMark with HTML, no plugins: for reading text out of Markdown, not for pages. */
+const plain = new MarkdownIt({ html: true });
 
-/** Markdown to safe HTML. */
+/**
+ * Markdown to safe HTML. markdown-it escapes all text and only emits links that pass
+ * `validateLink`, so its output is safe by construction; raw HTML in a post is the only
+ * way in for scripts and handlers, and any post that has some goes through sanitize-html.
+ */
 export function renderMarkdown(body: string, options: MarkdownOptions, env: RenderEnv = {}): string {
-  const tokens = shared.parse(body, env);
-  if (env.headings) {
-    tokens.forEach((token, i) => {
-      const id = token.type === "heading_open" ? token.attrGet("id") : null;
-      if (!id) return;
-      const text = (tokens[i + 1]?.children ?? [])
-        .filter((c) => (c.type === "text" || c.type === "code_inline") && !c.meta)
-        .map((c) => c.content)
-        .join("")
-        .trim();
-      env.headings!.push({ level: Number(token.tag.slice(1)), id, text });
-    });
-  }
-  return sanitizePostHtml(shared.renderer.render(tokens, shared.options, env), options.siteOrigin);
+  const internal: InternalEnv = { ...env, siteOrigin: options.siteOrigin };
+  const tokens = shared.parse(body, internal);
+  let rawHtml = false;
+  tokens.forEach((token, i) => {
+    if (token.type === "html_block" || token.children?.some((c) => c.type === "html_inline" && !c.meta?.isPermalinkSymbol)) rawHtml = true;
+    const id = env.headings && token.type === "heading_open" ? token.attrGet("id") : null;
+    if (!id) return;
+    const text = (tokens[i + 1]?.children ?? [])
+      .filter((c) => (c.type === "text" || c.type === "code_inline") && !c.meta)
+      .map((c) => c.content)
+      .join("")
+      .trim();
+    env.headings!.push({ level: Number(token.tag.slice(1)), id, text });
+  });
+  const html = shared.renderer.render(tokens, shared.options, internal);
+  return rawHtml ? sanitizePostHtml(html, options.siteOrigin) : html;
 }
 
 /** The markdown-it token stream of a body, for checks that look at its structure. */
@@ -87,7 +126,17 @@ export function parseMarkdown(body: string) {
 
 /** Text of the first paragraph of a body, without markup; "" when it has none. */
 export function firstParagraphText(body: string): string {
-  const tokens = shared.parse(body, {});
+  // The summary comes from the top of a post: read growing heads of it, cut at a blank line.
+  for (const size of [600, 3000, 12000]) {
+    const cut = body.length > size ? body.indexOf("\n\n", size) : -1;
+    const text = paragraphText(cut === -1 ? body : body.slice(0, cut + 1));
+    if (text || cut === -1) return text;
+  }
+  return "";
+}
+
+function paragraphText(markdown: string): string {
+  const tokens = plain.parse(markdown, {});
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -111,7 +160,7 @@ export function firstParagraphText(body: string): string {
 
 /** One line of Markdown or HTML to plain text (titles written as styled HTML lines, summaries). */
 export function markdownText(fragment: string): string {
-  const tokens = shared.parseInline(fragment, {});
+  const tokens = plain.parseInline(fragment, {});
   return (tokens[0]?.children ?? [])
     .map((c) => (c.type === "text" || c.type === "code_inline" ? c.content : ""))
     .join("")

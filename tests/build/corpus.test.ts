@@ -11,7 +11,7 @@ describe("a generated corpus of 2,000 posts", () => {
   let corpus: CorpusSummary;
   beforeAll(() => {
     const content = mkdtempSync(path.join(tmpdir(), "corpus-"));
-    corpus = generateCorpus(content, { posts: 2000 });
+    corpus = generateCorpus(content, { posts: 2000, start: "2024-01-01" });
     build = runBuild({ CONTENT_DIR: content });
   }, 300_000);
 

@@ -9,7 +9,9 @@ import { urls } from "../../src/site/urls.ts";
 import { runBuild, type BuildRun } from "../helpers/build.ts";
 import { ROOT } from "../helpers/seeds.ts";
 
+// What an editor wrote as a link: explicit URLs, not words that merely look like domains.
 const md = new MarkdownIt({ html: true, linkify: true });
+md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const textOf = (html: string) =>
   html
