@@ -13,6 +13,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { SEARCHED_PAGES } from "../src/search/pagefind.ts";
 import { generateCorpus } from "./corpus.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -97,7 +98,7 @@ async function measureRebuild(corpus: string, outDir: string): Promise<{ seconds
   const target = readdirSync(path.join(corpus, "en/daily")).sort()[10]!;
   const file = path.join(corpus, "en/daily", target);
   const page = path.join(outDir, "en/daily", target.replace(/\.md$/, ""), "index.html");
-  const child = spawn(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--watch", "--incremental"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", "--watch"], {
     cwd: ROOT,
     env: { ...process.env, CONTENT_DIR: corpus, OUTPUT_DIR: outDir, BUILD_TIME, ELEVENTY_RUN_MODE: "watch" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -173,7 +174,7 @@ async function benchSize(posts: number, quick: boolean): Promise<SizeReport> {
   // The search index on its own: Pagefind's CLI with the settings the build uses.
   const pagefind = path.join(ROOT, "node_modules/@pagefind/linux-x64/bin/pagefind_extended");
   if (existsSync(pagefind)) {
-    const search = measure(pagefind, ["--site", fullOut, "--glob", "{zh,en}/{weekly,daily,deep-dive}/*/index.html", "--output-path", path.join(work, "pagefind"), "--silent"], {});
+    const search = measure(pagefind, ["--site", fullOut, "--glob", SEARCHED_PAGES, "--output-path", path.join(work, "pagefind"), "--silent"], {});
     report.search = { wallSeconds: search.wallSeconds, cpuSeconds: search.cpuSeconds, peakMemoryMB: search.peakMemoryMB, ok: search.ok, pages: countFiles(path.join(work, "pagefind/fragment"), ".pf_fragment") };
   }
   rmSync(work, { recursive: true, force: true });

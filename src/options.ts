@@ -17,6 +17,8 @@ export interface BuildOptions {
   now: Date;
   /** Drafts and scheduled posts are shown (with a badge) in the dev server only. */
   includeUnpublished: boolean;
+  /** Watch mode: an edit that leaves a post's listing unchanged rewrites that post's page only. */
+  incremental: boolean;
 }
 
 /**
@@ -47,5 +49,6 @@ export function buildOptions(env: NodeJS.ProcessEnv = process.env, root = proces
     pathPrefix,
     now,
     includeUnpublished: devServer || env.INCLUDE_UNPUBLISHED === "1",
+    incremental: devServer,
   };
 }

@@ -21,6 +21,10 @@ export interface LoadedContent {
   problems: ContentProblem[];
   /** False when no file was added, changed or removed since the previous load of the same folder. */
   changed: boolean;
+  /** Source paths parsed anew in this load (all of them the first time). */
+  reparsed: string[];
+  /** True when a file was removed or could not be read since the previous load. */
+  removed: boolean;
 }
 
 /** Every post file under a folder, sorted so builds are deterministic. */
@@ -49,6 +53,8 @@ export function loadContent(options: LoadOptions): LoadedContent {
   const optionsKey = `${options.timeZone}|${options.authors.map((a) => a.name).join(",")}`;
   const seen = new Set<string>();
   let changed = false;
+  let removed = false;
+  const reparsed: string[] = [];
   for (const file of listPostFiles(contentRoot)) {
     seen.add(file);
     const stat = statSync(file);
@@ -65,10 +71,12 @@ export function loadContent(options: LoadOptions): LoadedContent {
       } catch {
         problems.push({ file: sourcePath, message: "is not valid UTF-8 text; save the file as UTF-8" });
         changed = true;
+        removed = true;
         continue;
       }
       result = normalizePost(source, { sourcePath, contentPath, timeZone: options.timeZone, authors: options.authors });
       changed = true;
+      reparsed.push(sourcePath);
       cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, key: optionsKey, result });
     }
     if (result.post) posts.push(result.post);
@@ -78,7 +86,8 @@ export function loadContent(options: LoadOptions): LoadedContent {
     if (file.startsWith(contentRoot + path.sep) && !seen.has(file)) {
       cache.delete(file);
       changed = true;
+      removed = true;
     }
   }
-  return { posts, problems, changed };
+  return { posts, problems, changed, reparsed, removed };
 }

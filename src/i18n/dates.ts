@@ -4,15 +4,29 @@ import { t } from "./strings.ts";
 
 const LOCALES: Record<Lang, string> = { zh: "zh-CN", en: "en-US" };
 
+/** Results by instant, language and zone: a post's date is printed on every list it appears in. */
+const memo = new Map<string, string>();
+function remember(key: string, make: () => string): string {
+  let value = memo.get(key);
+  if (value === undefined) {
+    if (memo.size > 100_000) memo.clear();
+    value = make();
+    memo.set(key, value);
+  }
+  return value;
+}
+
 /** A day as readers of each language write it: 2026年2月6日 / Feb 6, 2026. */
 export function formatDate(date: Date, lang: Lang, zone: string): string {
-  const dt = DateTime.fromJSDate(date, { zone }).setLocale(LOCALES[lang]);
-  return lang === "zh" ? dt.toFormat("yyyy年M月d日") : dt.toFormat("LLL d, yyyy");
+  return remember(`d|${date.getTime()}|${lang}|${zone}`, () => {
+    const dt = DateTime.fromJSDate(date, { zone }).setLocale(LOCALES[lang]);
+    return lang === "zh" ? dt.toFormat("yyyy年M月d日") : dt.toFormat("LLL d, yyyy");
+  });
 }
 
 /** Machine-readable date-time with offset, for <time datetime>. */
 export function isoDateTime(date: Date, zone: string): string {
-  return DateTime.fromJSDate(date, { zone }).toISO({ suppressMilliseconds: true })!;
+  return remember(`i|${date.getTime()}|${zone}`, () => DateTime.fromJSDate(date, { zone }).toISO({ suppressMilliseconds: true })!);
 }
 
 /** "2026 年第 6 周" / "Week 6, 2026" for an ISO week such as 2026-W06. */

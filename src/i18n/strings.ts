@@ -194,11 +194,12 @@ export function t(lang: Lang, key: string, vars: Record<string, string | number>
 }
 
 const PLURALS: Record<Lang, Intl.PluralRules> = { zh: new Intl.PluralRules("zh-CN"), en: new Intl.PluralRules("en") };
+const NUMBERS: Record<Lang, Intl.NumberFormat> = { zh: new Intl.NumberFormat("zh-CN"), en: new Intl.NumberFormat("en-US") };
 
 /** A counted string: picks `key.one` or `key.other` by the language's plural rules. */
 export function tn(lang: Lang, key: string, n: number): string {
   const form = PLURALS[lang].select(n) === "one" ? "one" : "other";
-  return t(lang, `${key}.${form}`, { n: n.toLocaleString(lang === "zh" ? "zh-CN" : "en-US") });
+  return t(lang, `${key}.${form}`, { n: NUMBERS[lang].format(n) });
 }
 
 export function kindName(lang: Lang, kind: Kind): string {

@@ -1,6 +1,9 @@
 import path from "node:path";
 import * as pagefind from "pagefind";
 
+/** Only post pages carry data-pagefind-body; reading the other pages would be wasted work. */
+export const SEARCHED_PAGES = "{zh,en}/{weekly,daily,deep-dive}/*/index.html";
+
 export interface SearchIndexReport {
   pages: number;
   seconds: number;
@@ -16,7 +19,7 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexRepor
   const { index, errors } = await pagefind.createIndex({ keepIndexUrl: false });
   if (!index) throw new Error(`search index: ${errors.join("; ")}`);
   try {
-    const added = await index.addDirectory({ path: outDir, glob: "{zh,en}/**/*.html" });
+    const added = await index.addDirectory({ path: outDir, glob: SEARCHED_PAGES });
     if (added.errors.length) throw new Error(`search index: ${added.errors.join("; ")}`);
     const written = await index.writeFiles({ outputPath: path.join(outDir, "pagefind") });
     if (written.errors.length) throw new Error(`search index: ${written.errors.join("; ")}`);

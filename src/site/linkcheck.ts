@@ -32,8 +32,15 @@ function htmlFiles(dir: string): string[] {
  * exists and, for a fragment, on an element with that id. Each page is read once and its
  * ids are parsed once, so the cost grows with the size of the site.
  */
-export function checkLinks(outDir: string, pathPrefix = "/"): LinkReport {
-  const files = htmlFiles(outDir);
+export interface LinkCheckOptions {
+  /** Which pages to scan, by path in the output folder ("zh/index.html"); default all. */
+  pages?: (file: string) => boolean;
+  /** Targets (site paths without the prefix) to leave unchecked, e.g. files written later. */
+  skipTarget?: (sitePath: string) => boolean;
+}
+
+export function checkLinks(outDir: string, pathPrefix = "/", options: LinkCheckOptions = {}): LinkReport {
+  const files = htmlFiles(outDir).filter(options.pages ?? (() => true));
   const idsCache = new Map<string, Set<string>>();
   const sourceCache = new Map<string, string>();
   const read = (rel: string) => {
@@ -53,8 +60,17 @@ export function checkLinks(outDir: string, pathPrefix = "/"): LinkReport {
     }
     return ids;
   };
-  /** The file a site path is served from, or null. */
+  /** The file a site path is served from, or null; each path is looked up once. */
+  const served = new Map<string, string | null>();
   const fileFor = (sitePath: string): string | null => {
+    let file = served.get(sitePath);
+    if (file === undefined) {
+      file = lookUp(sitePath);
+      served.set(sitePath, file);
+    }
+    return file;
+  };
+  const lookUp = (sitePath: string): string | null => {
     const rel = sitePath.replace(/^\/+/, "");
     const full = path.join(outDir, rel);
     if (rel === "" || sitePath.endsWith("/")) return existsSync(path.join(full, "index.html")) ? `${rel}index.html` : null;
@@ -84,7 +100,9 @@ export function checkLinks(outDir: string, pathPrefix = "/"): LinkReport {
         broken.push({ page: pageUrl, href: raw, reason: `leaves the site's path prefix ${pathPrefix}` });
         continue;
       }
-      const target = fileFor(`/${sitePath.slice(pathPrefix.length)}`);
+      const local = `/${sitePath.slice(pathPrefix.length)}`;
+      if (options.skipTarget?.(local)) continue;
+      const target = fileFor(local);
       if (!target) {
         broken.push({ page: pageUrl, href: raw, reason: "lands on no page" });
         continue;

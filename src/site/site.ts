@@ -130,6 +130,8 @@ export interface Collections {
 
 export interface SiteIndex {
   collections: Collections;
+  /** What links inside posts resolve against; kept to re-render one post in watch mode. */
+  linkTargets: LinkTargets;
   posts: PostPage[];
   lists: ListPage[];
   homes: HomePage[];
@@ -205,6 +207,34 @@ function switchTo(lang: Lang, alternates: Alternates, nearby: string): PageBase[
 
 const link = (page: PostPage): Link => ({ url: page.url, title: page.post.title });
 
+/** The parts of a post page that come from its body and summary. */
+export type RenderedBody = Pick<PostPage, "html" | "summaryHtml" | "sources" | "readingMinutes" | "toc">;
+
+/** Renders a post's body and summary; links that lead nowhere are added to `problems`. */
+export function renderBody(post: Post, targets: LinkTargets, siteOrigin: string, problems: ContentProblem[]): RenderedBody {
+  const headings: Heading[] = [];
+  const env = {
+    lang: post.lang,
+    headings,
+    resolveLink: (href: string, text: string, line: number) => {
+      const resolved = resolvePostLink(href, text, post, targets);
+      if (resolved && "error" in resolved) {
+        problems.push({ file: post.sourcePath, line: post.bodyLine + line, field: "link", message: resolved.error });
+        return undefined;
+      }
+      return resolved?.href;
+    },
+  };
+  const html = renderMarkdown(post.body, { siteOrigin }, env);
+  return {
+    html,
+    summaryHtml: renderMarkdown(post.summary, { siteOrigin }, { lang: post.lang }),
+    sources: externalLinks(html),
+    readingMinutes: readingMinutes(html.replace(/<[^>]+>/g, " ")),
+    toc: post.kind === "daily" ? [] : tableOfContents(headings),
+  };
+}
+
 /**
  * Builds every page model of the site from the posts, once per build. Each step is one
  * pass over the posts or over a group, so the cost grows linearly with the number of posts.
@@ -271,20 +301,7 @@ export function buildSite(input: Post[], config: SiteConfig, now: Date = new Dat
     const alternates = alternatesOf(LANGS.map((lang) => [lang, lang === post.lang ? urls.post(post) : pair?.[lang] && urls.post(pair[lang]!)]));
     const other = otherLang(post.lang);
     const nearby = weeks.has(weekKey(other, post.week)) ? urls.weekHub(other, post.week) : urls.kindList(other, post.kind);
-    const headings: Heading[] = [];
-    const env = {
-      lang: post.lang,
-      headings,
-      resolveLink: (href: string, text: string, line: number) => {
-        const resolved = resolvePostLink(href, text, post, targets);
-        if (resolved && "error" in resolved) {
-          problems.push({ file: post.sourcePath, line: post.bodyLine + line, field: "link", message: resolved.error });
-          return undefined;
-        }
-        return resolved?.href;
-      },
-    };
-    const html = renderMarkdown(post.body, { siteOrigin }, env);
+    const rendered = renderBody(post, targets, siteOrigin, problems);
     const page: PostPage = {
       lang: post.lang,
       url: urls.post(post),
@@ -292,11 +309,7 @@ export function buildSite(input: Post[], config: SiteConfig, now: Date = new Dat
       switchTo: switchTo(post.lang, alternates, nearby),
       post,
       status: publicationStatus(post, now),
-      html,
-      summaryHtml: renderMarkdown(post.summary, { siteOrigin }, { lang: post.lang }),
-      sources: externalLinks(html),
-      readingMinutes: readingMinutes(html.replace(/<[^>]+>/g, " ")),
-      toc: post.kind === "daily" ? [] : tableOfContents(headings),
+      ...rendered,
       tagLinks: post.tags.map((tag) => ({ title: tags.get(`${post.lang}|${tagSlug(tag)}`)?.name ?? tag, url: urls.tag(post.lang, tagSlug(tag)) })),
       authorLinks: post.authors.map((name) => ({ title: name, url: urls.author(post.lang, authorFor(name, config.authors).id) })),
       weekHub: urls.weekHub(post.lang, post.week),
@@ -461,6 +474,7 @@ export function buildSite(input: Post[], config: SiteConfig, now: Date = new Dat
 
   return {
     collections,
+    linkTargets: targets,
     posts: allPages,
     lists,
     homes,
