@@ -2,6 +2,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { i18nPlugin } from "./src/i18n/plugin.ts";
 import { devSearchPlugin } from "./src/search/plugin.ts";
+import { securityPlugin } from "./src/security/plugin.ts";
 import { buildOptions } from "./src/options.ts";
 import { contentPlugin } from "./src/site/plugin.ts";
 
@@ -12,6 +13,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(contentPlugin, options);
   eleventyConfig.addPlugin(i18nPlugin, { timeZone: options.config.timeZone });
+  eleventyConfig.addPlugin(securityPlugin);
   eleventyConfig.addPlugin(devSearchPlugin);
   eleventyConfig.addPassthroughCopy({ assets: "assets" });
   eleventyConfig.setQuietMode(true);

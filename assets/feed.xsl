@@ -12,13 +12,10 @@
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="normalize-space($title)"/></title>
-        <style>
-          body { font: 16px/1.7 system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1b1d21; background: #fff; }
-          @media (prefers-color-scheme: dark) { body { color: #e6e8eb; background: #111317; } a { color: #8ab4ff; } }
-          .about { padding: 0.75rem 1rem; border-radius: 6px; background: #eef4ff; color: #1b1d21; }
-          li { margin-block: 0.75rem; }
-          small { color: #5a6270; }
-        </style>
+        <!-- The stylesheet sits beside this XSL file; its folder comes from the feed's own xml-stylesheet instruction, so a path prefix works and no inline style is needed under the site's CSP. -->
+        <xsl:variable name="xsl" select="substring-before(substring-after(/processing-instruction('xml-stylesheet'), 'href=&quot;'), '&quot;')"/>
+        <link rel="stylesheet" href="{concat(substring-before($xsl, 'feed.xsl'), 'feed.css')}"/>
+        <link rel="icon" type="image/svg+xml" href="{concat(substring-before($xsl, 'feed.xsl'), 'favicon.svg')}"/>
       </head>
       <body>
         <p class="about">这是一个订阅源：把本页地址复制到 RSS 阅读器即可订阅。<br/>This is a feed: copy this page's address into a feed reader to subscribe.</p>

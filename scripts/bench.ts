@@ -123,12 +123,12 @@ async function measureRebuild(corpus: string, outDir: string): Promise<{ seconds
     await new Promise((r) => setTimeout(r, 1500));
     const before = existsSync(page) ? statSync(page).mtimeMs : 0;
     const mark = log.length;
-    const started = performance.now();
+    const editedAt = Date.now();
     appendFileSync(file, "\nEdited for the benchmark.\n");
     const wrote = await waitFor(/Wrote \d+ files? in ([\d.]+) seconds/, mark, 600_000);
-    const seconds = (performance.now() - started) / 1000;
     if (!wrote || !existsSync(page) || statSync(page).mtimeMs === before) return { error: "the edited page was not rewritten" };
-    return { seconds, eleventySays: Number(wrote[1]) };
+    // From the edit to the moment the page's new version is on disk (file watching included).
+    return { seconds: (statSync(page).mtimeMs - editedAt) / 1000, eleventySays: Number(wrote[1]) };
   } finally {
     child.kill("SIGTERM");
   }
