@@ -169,7 +169,8 @@ export function renderFeed(spec: FeedSpec, config: SiteConfig, options: { pathPr
           link: e.url,
           guid: { value: e.url, isPermaLink: true },
           pubDate: e.date,
-          description: e.summary,
+          // RSS readers take an item's description as HTML: a "<" in the plain-text summary must not open a tag there.
+          description: e.summary.replace(/</g, "&lt;"),
           content: { encoded: e.html },
           categories: e.tags.map((name) => ({ name })),
           dc: e.authors.length ? { creators: e.authors } : undefined,
