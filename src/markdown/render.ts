@@ -3,7 +3,7 @@ import anchor from "markdown-it-anchor";
 import type { Lang } from "../config.ts";
 import { unicodeSlug } from "../content/slug.ts";
 import { t } from "../i18n/strings.ts";
-import { sanitizePostHtml } from "./sanitize.ts";
+import { isExternal, sanitizePostHtml } from "./sanitize.ts";
 
 /** Per-render context: how to rewrite links that point at legacy or relative paths. */
 export interface Heading {
@@ -28,15 +28,6 @@ export interface MarkdownOptions {
 
 /** Link targets Markdown may produce: relative paths, fragments, http(s), mailto and tel. */
 const SAFE_LINK = /^(?:[#/?.]|https?:|mailto:|tel:|(?![a-z][a-z0-9+.-]*:)[^\s]*$)/i;
-
-function isExternal(href: string, siteOrigin: string): boolean {
-  if (!/^https?:\/\//i.test(href)) return false;
-  try {
-    return new URL(href).origin !== siteOrigin;
-  } catch {
-    return true;
-  }
-}
 
 interface InternalEnv extends RenderEnv {
   siteOrigin?: string;

@@ -26,7 +26,8 @@ const allowedStyles = Object.fromEntries(
   ]),
 );
 
-function isExternal(href: string, siteOrigin: string): boolean {
+/** An http(s) link to another origin: it gets rel="noopener noreferrer". */
+export function isExternal(href: string, siteOrigin: string): boolean {
   if (!/^https?:\/\//i.test(href)) return false;
   try {
     return new URL(href).origin !== siteOrigin;

@@ -71,6 +71,15 @@ describe("the link check catches what would ship broken", () => {
     expect(build.stderr).toContain("error: broken link: /en/daily/2026-02-11-dead-link/: link /en/daily/missing/#top lands on no page");
   });
 
+  it("writes an old URL's redirect page at exactly that path, quotes and ampersands included", () => {
+    const content = mkdtempSync(path.join(tmpdir(), "alias-"));
+    writeFileSync(path.join(content, "a.md"), `---\ntitle: A\ndate: 2026-02-11\nlang: en\nslug: a\naliases: ["/old/it's&more/", /weekly_news/ai_news_2026-W07.html]\n---\nText.\n`);
+    const build = runBuild({ CONTENT_DIR: content });
+    expect(build.code).toBe(0);
+    expect(build.page("/old/it's&more/")).toContain('content="0; url=https://example.com/en/daily/a/"');
+    expect(build.page("/weekly_news/ai_news_2026-W07.html")).toContain('<a href="/en/daily/a/">A</a>');
+  });
+
   it("fails the build on a fragment with no matching heading", () => {
     const content = mkdtempSync(path.join(tmpdir(), "dead-"));
     writeFileSync(path.join(content, "a.md"), "---\ntitle: A\ndate: 2026-02-11\nlang: en\nslug: a\n---\n## Real heading\n\nSee [below](#not-a-heading).\n");

@@ -101,6 +101,11 @@ describe("tags, authors, archive and aliases", () => {
     expect(built.problems.map((p) => p.message)).toEqual(["/old/a/ already leads to /en/daily/2026-03-02-a/; an old URL can lead to one page only"]);
   });
 
+  it("keeps quotes and ampersands of an old URL as they are", () => {
+    const a = post("en/daily/a.md", `---\ntitle: A\ndate: 2026-03-02\naliases: ["/old/it's&more/"]\n---\nx\n`);
+    expect(buildSite([a], config).aliases.map((x) => x.url)).toEqual(["/old/it's&more/"]);
+  });
+
   it("reports a relative link that leads nowhere with its file and line", () => {
     const bad = post("en/daily/bad.md", "---\ntitle: Bad\ndate: 2026-03-02\n---\nIntro.\n\n- see [this](../nowhere/page)\n");
     const built = buildSite([bad], config);
