@@ -1,5 +1,6 @@
 import { stringify } from "yaml";
 import { isoDateTime } from "../i18n/dates.ts";
+import { isoWeekOf, parseDate } from "./dates.ts";
 import type { Post } from "./schema.ts";
 
 /**
@@ -9,9 +10,13 @@ import type { Post } from "./schema.ts";
  */
 export function canonicalFrontMatter(post: Post, timeZone: string): Record<string, unknown> {
   const derived = new Set(post.inferred.map((i) => i.field));
+  // Written as the site reads it back to the same instant: a bare day for midnight, else the
+  // local date-time; UTC when the zone's offset is not whole minutes (local mean time before 1901).
   const when = (date: Date) => {
     const iso = isoDateTime(date, timeZone);
-    return iso.includes("T00:00:00") ? iso.slice(0, 10) : iso;
+    const same = (text: string) => parseDate(text, timeZone)?.instant.getTime() === date.getTime();
+    if (/T00:00:00(?![.\d])/.test(iso) && same(iso.slice(0, 10))) return iso.slice(0, 10);
+    return same(iso) ? iso : date.toISOString();
   };
   const fm: Record<string, unknown> = {
     title: post.title,
@@ -19,7 +24,8 @@ export function canonicalFrontMatter(post: Post, timeZone: string): Record<strin
     lang: post.lang,
     date: when(post.date),
   };
-  if (post.kind === "weekly") fm.week = post.week;
+  // A digest always says its week; another post only when it is not the week of its date.
+  if (post.kind === "weekly" || post.week !== isoWeekOf(post.date, timeZone)) fm.week = post.week;
   if (!derived.has("summary") && post.summary) fm.summary = post.summary;
   if (post.tags.length) fm.tags = post.tags;
   if (post.authors.length) fm.authors = post.authors;

@@ -27,14 +27,15 @@ export function parseDate(value: string, zone: string): ParsedDate | null {
   else if (LOCAL_DATE_TIME.test(text)) dt = DateTime.fromISO(text.replace(" ", "T"), { zone });
   else if (WITH_OFFSET.test(text)) dt = DateTime.fromISO(text.replace(" ", "T"), { setZone: true }).setZone(zone);
   else return null;
-  if (!dt.isValid) return null;
+  // Years 1 to 9999 only: others would print as "+010000-01-01" or "-000001-12-31" days and weeks.
+  if (!dt.isValid || dt.year < 1 || dt.year > 9999) return null;
   return { instant: dt.toJSDate(), day: dt.toISODate()!, hasTime: !BARE_DATE.test(text) };
 }
 
 /** ISO week (Monday to Sunday) of an instant in `zone`, as "2026-W06". */
 export function isoWeekOf(instant: Date, zone: string): string {
   const dt = DateTime.fromJSDate(instant, { zone });
-  return `${dt.weekYear}-W${String(dt.weekNumber).padStart(2, "0")}`;
+  return `${String(dt.weekYear).padStart(4, "0")}-W${String(dt.weekNumber).padStart(2, "0")}`;
 }
 
 /** Normalizes "2026-W6", "2026-w06" or "2026W06" to "2026-W06"; null when no such week exists. */

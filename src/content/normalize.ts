@@ -104,9 +104,10 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
   let body = parsed.body;
   let bodyLine = parsed.bodyLine;
   const firstLine = titleLine(body);
+  const lineTitle = firstLine ? clean(firstLine.title).replace(/\s+/g, " ").trim() : "";
   let title = clean(fm.title ?? "").replace(/\s+/g, " ").trim();
-  if (!title && firstLine) {
-    title = firstLine.title;
+  if (!title && lineTitle) {
+    title = lineTitle;
     infer("title", title, "the first line of the body");
   }
   if (!title) {
@@ -117,7 +118,7 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
       message: 'missing; expected a "title" field, a first line "# Title", or a styled title line',
     });
   }
-  if (firstLine && title && sameTitle(firstLine.title, title)) {
+  if (firstLine && title && sameTitle(lineTitle, title)) {
     body = body.slice(firstLine.end);
     bodyLine += firstLine.lines;
   }
@@ -167,7 +168,8 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
     const found = fromTitle ? ["the title", fromTitle] : fromName ? ["the file name", fromName] : null;
     if (found) {
       date = parseDate(found[1]!, options.timeZone);
-      infer("date", found[1]!, found[0]!);
+      if (date) infer("date", found[1]!, found[0]!);
+      else problem("date", `"${found[1]}" in ${found[0]} is not a valid date; add "date: YYYY-MM-DD"`);
     } else {
       problems.push({ file, line: parsed.format === "none" ? 1 : undefined, field: "date", message: `missing; add "date: YYYY-MM-DD" (or put the date in the title or file name)` });
     }
