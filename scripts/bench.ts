@@ -10,7 +10,8 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { pathToFileURL } from "node:url";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SEARCHED_PAGES } from "../src/search/pagefind.ts";
@@ -58,7 +59,7 @@ function writeReference(dir: string, corpus: string): void {
   spawnSync("cp", ["-r", corpus, path.join(dir, "posts")]);
   writeFileSync(
     path.join(dir, "eleventy.config.mjs"),
-    `import { feedPlugin } from "@11ty/eleventy-plugin-rss";
+    `import { feedPlugin } from ${JSON.stringify(pathToFileURL(path.join(ROOT, "node_modules/@11ty/eleventy-plugin-rss/.eleventy.js")).href)};
 export default function (config) {
   config.addCollection("posts", (api) => api.getFilteredByGlob("posts/**/*.md"));
   config.addPlugin(feedPlugin, {
@@ -136,7 +137,7 @@ async function measureRebuild(corpus: string, outDir: string): Promise<{ seconds
 
 interface SizeReport {
   posts: number;
-  full: Omit<Measure, "output"> & { pages: number; searchSeconds?: number };
+  full: Omit<Measure, "output"> & { pages: number; searchSeconds?: number; buildProcessMB?: number };
   reference: Omit<Measure, "output"> & { pages: number };
   ratio: number;
   rebuild?: { seconds: number; eleventySays?: number } | { error: string };
@@ -144,9 +145,8 @@ interface SizeReport {
 }
 
 async function benchSize(posts: number, quick: boolean): Promise<SizeReport> {
-  // Inside the project (.cache/ is ignored by git) so the reference resolves Eleventy's packages.
-  mkdirSync(path.join(ROOT, ".cache"), { recursive: true });
-  const work = mkdtempSync(path.join(ROOT, ".cache", `bench-${posts}-`));
+  // Outside the project: Eleventy's watcher ignores git-ignored folders, and the edit must be seen.
+  const work = mkdtempSync(path.join(tmpdir(), `bench-${posts}-`));
   const corpus = path.join(work, "content");
   generateCorpus(corpus, { posts });
 
@@ -154,6 +154,7 @@ async function benchSize(posts: number, quick: boolean): Promise<SizeReport> {
   const full = measure(process.execPath, ["--import", "tsx", "scripts/build.ts"], { CONTENT_DIR: corpus, OUTPUT_DIR: fullOut, BUILD_TIME });
   if (!full.ok) throw new Error(`full build failed at ${posts} posts:\n${full.output.slice(-3000)}`);
   const searchSeconds = Number(/search: indexed \d+ posts in ([\d.]+) s/.exec(full.output)?.[1]);
+  const buildProcessMB = Number(/memory: peak (\d+) MB/.exec(full.output)?.[1]);
 
   const refDir = path.join(work, "reference");
   writeReference(refDir, corpus);
@@ -164,7 +165,7 @@ async function benchSize(posts: number, quick: boolean): Promise<SizeReport> {
 
   const report: SizeReport = {
     posts,
-    full: { wallSeconds: full.wallSeconds, cpuSeconds: full.cpuSeconds, peakMemoryMB: full.peakMemoryMB, ok: true, pages: countFiles(fullOut, ".html"), searchSeconds },
+    full: { wallSeconds: full.wallSeconds, cpuSeconds: full.cpuSeconds, peakMemoryMB: full.peakMemoryMB, ok: true, pages: countFiles(fullOut, ".html"), searchSeconds, buildProcessMB },
     reference: { wallSeconds: reference.wallSeconds, cpuSeconds: reference.cpuSeconds, peakMemoryMB: reference.peakMemoryMB, ok: true, pages: countFiles(refOut, ".html") },
     ratio: full.wallSeconds / reference.wallSeconds,
   };
@@ -184,12 +185,12 @@ async function benchSize(posts: number, quick: boolean): Promise<SizeReport> {
 const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? "–" : n.toFixed(digits));
 
 function printTable(reports: SizeReport[]): void {
-  console.log("\n| posts | full wall s | full CPU s | full peak MB | pages | reference wall s | ref CPU s | ref peak MB | ref pages | full/ref | rebuild s | search s | search peak MB |");
+  console.log("\n| posts | full wall s | full CPU s | full peak MB (build process) | pages | reference wall s | ref CPU s | ref peak MB | ref pages | full/ref | rebuild s | search s | search peak MB |");
   console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of reports) {
     const rebuild = r.rebuild && "seconds" in r.rebuild ? fmt(r.rebuild.seconds, 2) : r.rebuild ? "error" : "–";
     console.log(
-      `| ${r.posts} | ${fmt(r.full.wallSeconds)} | ${fmt(r.full.cpuSeconds)} | ${r.full.peakMemoryMB ?? "–"} | ${r.full.pages} | ${fmt(r.reference.wallSeconds)} | ${fmt(r.reference.cpuSeconds)} | ${r.reference.peakMemoryMB ?? "–"} | ${r.reference.pages} | ${fmt(r.ratio, 2)} | ${rebuild} | ${fmt(r.search?.wallSeconds)} | ${r.search?.peakMemoryMB ?? "–"} |`,
+      `| ${r.posts} | ${fmt(r.full.wallSeconds)} | ${fmt(r.full.cpuSeconds)} | ${r.full.peakMemoryMB ?? "–"} (${r.full.buildProcessMB ?? "–"}) | ${r.full.pages} | ${fmt(r.reference.wallSeconds)} | ${fmt(r.reference.cpuSeconds)} | ${r.reference.peakMemoryMB ?? "–"} | ${r.reference.pages} | ${fmt(r.ratio, 2)} | ${rebuild} | ${fmt(r.search?.wallSeconds)} | ${r.search?.peakMemoryMB ?? "–"} |`,
     );
   }
   const first = reports[0];

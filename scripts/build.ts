@@ -63,6 +63,8 @@ async function main(): Promise<number> {
     return 1;
   }
   console.log(`links: ${report.links} internal links on ${report.pages} pages, none broken (${linkSeconds} s)`);
+  // Pagefind runs as its own process; this is the peak of the build itself.
+  console.log(`memory: peak ${Math.round(process.resourceUsage().maxRSS / 1024)} MB in the build process`);
   return 0;
 }
 
