@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 
@@ -21,10 +22,19 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexRepor
   try {
     const added = await index.addDirectory({ path: outDir, glob: SEARCHED_PAGES });
     if (added.errors.length) throw new Error(`search index: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: path.join(outDir, "pagefind") });
+    const output = path.join(outDir, "pagefind");
+    const written = await index.writeFiles({ outputPath: output });
     if (written.errors.length) throw new Error(`search index: ${written.errors.join("; ")}`);
+    sortEntryLanguages(path.join(output, "pagefind-entry.json"));
     return { pages: added.page_count, seconds: (performance.now() - started) / 1000 };
   } finally {
     await pagefind.close();
   }
+}
+
+/** Pagefind lists the languages of its entry file in no fixed order; sorting them keeps builds byte-identical. */
+function sortEntryLanguages(file: string): void {
+  const entry = JSON.parse(readFileSync(file, "utf8")) as { languages?: Record<string, unknown> };
+  if (entry.languages) entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => a.localeCompare(b)));
+  writeFileSync(file, JSON.stringify(entry));
 }
