@@ -75,7 +75,7 @@ export function parseSource(source: string): ParsedSource | ContentProblem {
     // YAML "core" schema keeps dates as strings: a bare date is a day in the site time zone, not UTC midnight.
     const data =
       split.format === "yaml"
-        ? parseYaml(split.matter, { schema: "core", uniqueKeys: true })
+        ? parseYaml(split.matter, { schema: "core", uniqueKeys: true, logLevel: "error" })
         : parseToml(split.matter);
     if (data === null || data === undefined) return { ...split, data: {} };
     if (typeof data !== "object" || Array.isArray(data)) {
