@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 
@@ -22,10 +22,16 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexRepor
   try {
     const added = await index.addDirectory({ path: outDir, glob: SEARCHED_PAGES });
     if (added.errors.length) throw new Error(`search index: ${added.errors.join("; ")}`);
+    // The bundle comes back in memory and is written here, so every file is complete on disk
+    // before the Pagefind process is closed.
+    const bundle = await index.getFiles();
+    if (bundle.errors.length) throw new Error(`search index: ${bundle.errors.join("; ")}`);
     const output = path.join(outDir, "pagefind");
-    const written = await index.writeFiles({ outputPath: output });
-    if (written.errors.length) throw new Error(`search index: ${written.errors.join("; ")}`);
-    sortEntryLanguages(path.join(output, "pagefind-entry.json"));
+    for (const file of bundle.files) {
+      const target = path.join(output, file.path);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, file.path === "pagefind-entry.json" ? sortEntryLanguages(file.content) : file.content);
+    }
     return { pages: added.page_count, seconds: (performance.now() - started) / 1000 };
   } finally {
     await pagefind.close();
@@ -33,8 +39,8 @@ export async function buildSearchIndex(outDir: string): Promise<SearchIndexRepor
 }
 
 /** Pagefind lists the languages of its entry file in no fixed order; sorting them keeps builds byte-identical. */
-function sortEntryLanguages(file: string): void {
-  const entry = JSON.parse(readFileSync(file, "utf8")) as { languages?: Record<string, unknown> };
+function sortEntryLanguages(content: Uint8Array): string {
+  const entry = JSON.parse(Buffer.from(content).toString("utf8")) as { languages?: Record<string, unknown> };
   if (entry.languages) entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => a.localeCompare(b)));
-  writeFileSync(file, JSON.stringify(entry));
+  return JSON.stringify(entry);
 }
