@@ -1,15 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runBuild, type BuildRun } from "../helpers/build.ts";
+import { runBuild, siteFiles, type BuildRun } from "../helpers/build.ts";
 import { parseFeedTwice } from "../helpers/feeds.ts";
 
 /** Files the site itself writes (Pagefind's index has its own). */
-const files = (dir: string, ext: string) =>
-  readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .map((f) => f.split(path.sep).join("/"))
-    .filter((f) => f.endsWith(ext) && !f.startsWith("pagefind/"))
-    .sort();
+const files = (dir: string, ext: string) => siteFiles(dir).filter((f) => f.endsWith(ext) && !f.startsWith("pagefind/"));
 
 describe("feeds, sitemap and metadata of the built site", () => {
   let build: BuildRun;

@@ -1,15 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CONTENT_SECURITY_POLICY } from "../../src/security/csp.ts";
-import { runBuild, type BuildRun } from "../helpers/build.ts";
-
-/** Every file (not folder) of a built site, as sorted relative paths. */
-const allFiles = (dir: string) =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
+import { runBuild, siteFiles as allFiles, type BuildRun } from "../helpers/build.ts";
 
 describe("content security policy and determinism", () => {
   let first: BuildRun;

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ROOT } from "./seeds.ts";
@@ -31,4 +31,12 @@ export function runBuild(env: Record<string, string> = {}): BuildRun {
     page: (url) => readFileSync(fileFor(url), "utf8"),
     has: (url) => existsSync(fileFor(url)),
   };
+}
+
+/** Every file (not folder) of a built site, as sorted forward-slash paths relative to it. */
+export function siteFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort();
 }
