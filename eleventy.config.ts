@@ -17,6 +17,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(devSearchPlugin);
   eleventyConfig.addPassthroughCopy({ assets: "assets" });
   eleventyConfig.setQuietMode(true);
+  // The pages' absolute URLs name this port, so the server takes it or stops with a message.
+  eleventyConfig.setServerOptions({ port: options.devPort, portReassignmentRetryCount: 0 });
 
   return {
     dir: { input: "src/pages", includes: "../../layouts", output: options.outputDir },

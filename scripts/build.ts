@@ -4,11 +4,9 @@
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
 import { ContentError, formatProblem } from "../src/content/errors.ts";
 import { buildOptions, SettingError } from "../src/options.ts";
 import { checkLinks, formatBrokenLink } from "../src/site/linkcheck.ts";
-import { buildSearchIndex } from "../src/search/pagefind.ts";
 import { loadBlog } from "../src/site/plugin.ts";
 
 /** Seconds since the process started, for the phase timings the build prints. */
@@ -42,6 +40,8 @@ async function main(): Promise<number> {
   }
   rmSync(out, { recursive: true, force: true });
   const started = performance.now();
+  // Loaded only once the content is valid, so a post with an error fails in a moment.
+  const [{ default: Eleventy }, { buildSearchIndex }] = await Promise.all([import("@11ty/eleventy"), import("../src/search/pagefind.ts")]);
   const eleventy = new Eleventy(undefined, undefined, { configPath: "eleventy.config.ts", quietMode: true });
   await eleventy.write();
   console.log(`built ${options.outputDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`);

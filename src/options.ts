@@ -19,7 +19,16 @@ export interface BuildOptions {
   includeUnpublished: boolean;
   /** Watch mode: an edit that leaves a post's listing unchanged rewrites that post's page only. */
   incremental: boolean;
+  /** The dev server's port; its URL is the site URL while it runs. */
+  devPort: number;
 }
+
+/** Where `npm start` serves the site: Eleventy's dev server on localhost, port PORT (default 8080). */
+export function devServerUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return `http://localhost:${devPortOf(env)}/`;
+}
+
+const devPortOf = (env: NodeJS.ProcessEnv) => (Number(env.PORT) > 0 ? Number(env.PORT) : 8080);
 
 /**
  * Build settings from the environment: SITE_URL over the configured URL, CONTENT_DIR over
@@ -27,10 +36,12 @@ export interface BuildOptions {
  * the clock, and INCLUDE_UNPUBLISHED (set by the dev server) to show drafts.
  */
 export function buildOptions(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): BuildOptions {
+  const devServer = env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch";
   let url: string;
   let pathPrefix: string;
   try {
-    ({ url, pathPrefix } = resolveSiteUrl(env.SITE_URL, site.url));
+    // The dev server's canonical, feed and sitemap URLs name the dev server itself, never the production host.
+    ({ url, pathPrefix } = resolveSiteUrl(env.SITE_URL, devServer ? devServerUrl(env) : site.url));
   } catch (error) {
     throw new SettingError((error as Error).message);
   }
@@ -40,7 +51,6 @@ export function buildOptions(env: NodeJS.ProcessEnv = process.env, root = proces
     if (!parsed) throw new SettingError(`BUILD_TIME: "${env.BUILD_TIME}" is not a date; expected YYYY-MM-DD or a date-time such as 2026-02-06T00:05:00+08:00`);
     now = parsed.instant;
   }
-  const devServer = env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch";
   return {
     root,
     contentDir: env.CONTENT_DIR || "content",
@@ -50,5 +60,6 @@ export function buildOptions(env: NodeJS.ProcessEnv = process.env, root = proces
     now,
     includeUnpublished: devServer || env.INCLUDE_UNPUBLISHED === "1",
     incremental: devServer,
+    devPort: devPortOf(env),
   };
 }

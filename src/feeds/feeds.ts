@@ -3,6 +3,7 @@ import { KINDS, LANGS, type Kind, type Lang, type SiteConfig } from "../config.t
 import { t } from "../i18n/strings.ts";
 import type { PageBase, PostPage, SiteIndex } from "../site/site.ts";
 import { absolutizeHtml, absoluteUrl } from "./absolute.ts";
+import { rfc3339, zoneFeedDates } from "./dates.ts";
 
 export type FeedFormat = "atom" | "rss" | "json";
 
@@ -120,26 +121,38 @@ function entryOf(page: PostPage, siteUrl: string): Entry {
 
 const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
-/** Renders one feed to text. `pathPrefix` places the XSL stylesheet that makes feeds readable in a browser. */
+/**
+ * Renders one feed to text. `pathPrefix` places the CSS stylesheet that makes Atom and RSS
+ * readable in a browser without XSLT. Dates carry the site's offset, so the day a reader
+ * sees is the day the post is dated.
+ */
 export function renderFeed(spec: FeedSpec, config: SiteConfig, options: { pathPrefix: string; fallbackDate: Date }): string {
   const feedUrl = absoluteUrl(spec.url, config.url);
   const pageUrl = absoluteUrl(spec.pageUrl, config.url);
+  // The page that lists every feed; the stylesheet shows its address to a person who opened a feed.
+  const feedsPage = { href: absoluteUrl(feedUrls.index(spec.lang), config.url), rel: "related", type: "text/html" };
   const updated = updatedOf(spec, options.fallbackDate);
   const entries = spec.entries.map((page) => entryOf(page, config.url));
-  const stylesheets = [{ type: "text/xsl", href: `${options.pathPrefix}assets/feed.xsl` }];
+  const stylesheets = [{ type: "text/css", href: `${options.pathPrefix}assets/feed.css` }];
+  const zone = config.timeZone;
+  // The publisher is the feed's author, so an entry without authors still has one (RFC 4287 §4.1.2, JSON Feed 1.1).
+  const publisher = [{ name: config.publisher }];
 
   if (spec.format === "atom") {
-    return generateAtomFeed(
+    const xml = generateAtomFeed(
       {
         id: feedUrl,
         title: { type: "text", value: spec.title },
         subtitle: { type: "text", value: spec.description },
         updated,
+        authors: publisher,
         links: [
           { href: feedUrl, rel: "self", type: FEED_TYPES.atom },
           { href: pageUrl, rel: "alternate", type: "text/html" },
+          feedsPage,
         ],
         generator: { text: "Eleventy" },
+        xml: { lang: LANG_TAGS[spec.lang] },
         entries: entries.map((e) => ({
           id: e.url,
           title: { type: "text", value: e.title },
@@ -154,16 +167,17 @@ export function renderFeed(spec: FeedSpec, config: SiteConfig, options: { pathPr
       },
       { stylesheets },
     );
+    return zoneFeedDates(xml, zone);
   }
   if (spec.format === "rss") {
-    return generateRssFeed(
+    const xml = generateRssFeed(
       {
         title: spec.title,
         link: pageUrl,
         description: spec.description,
         language: LANG_TAGS[spec.lang],
         lastBuildDate: updated,
-        atom: { links: [{ href: feedUrl, rel: "self", type: FEED_TYPES.rss }] },
+        atom: { links: [{ href: feedUrl, rel: "self", type: FEED_TYPES.rss }, feedsPage] },
         items: entries.map((e) => ({
           title: e.title,
           link: e.url,
@@ -178,27 +192,30 @@ export function renderFeed(spec: FeedSpec, config: SiteConfig, options: { pathPr
       },
       { stylesheets },
     );
+    return zoneFeedDates(xml, zone);
   }
+  // JSON Feed 1.1: authors and tags, when present, hold at least one value; empty values are left out.
   const json = generateJsonFeed({
     title: spec.title,
     home_page_url: pageUrl,
     feed_url: feedUrl,
-    description: spec.description,
+    description: spec.description || undefined,
     language: LANG_TAGS[spec.lang],
+    authors: publisher,
     items: entries.map((e) => ({
       id: e.url,
       url: e.url,
       title: e.title,
-      summary: e.summary,
+      summary: e.summary || undefined,
       content_html: e.html,
       image: e.image,
-      date_published: e.date,
-      date_modified: e.date,
-      authors: e.authors.map((name) => ({ name })),
-      tags: e.tags,
+      authors: e.authors.length ? e.authors.map((name) => ({ name })) : undefined,
+      tags: e.tags.length ? e.tags : undefined,
     })),
-  });
-  return JSON.stringify(json, null, 2);
+  }) as { items?: object[] };
+  // Dates are added here, as feedsmith would write them in UTC; an empty item list, which it drops, stays (JSON Feed requires it).
+  const items = entries.map((e, i) => ({ ...json.items![i], date_published: rfc3339(e.date, zone), date_modified: rfc3339(e.date, zone) }));
+  return JSON.stringify({ ...json, items }, null, 2);
 }
 
 /** Every feed file and the per-language page that lists them. */

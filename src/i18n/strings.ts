@@ -88,6 +88,11 @@ const zh = {
   notFoundHelp: "试试搜索，或从这些页面继续：",
   "status.draft": "草稿",
   "status.scheduled": "定时发布",
+  homeDescription: "每周一期周报、每天一份日报，外加长篇深度报告：人工智能领域的要闻与进展，每条新闻都附来源。",
+  tagDescription: "{posts}关于「{tag}」的文章",
+  authorDescription: "{name} 撰写的 {posts}文章",
+  weekHubDescription: "{week}（{range}）的周报、日报与深度报告",
+  shareImageAlt: "{site}：{tagline}",
 } as const;
 
 export type StringKey = keyof typeof zh;
@@ -180,6 +185,11 @@ const en: Strings = {
   notFoundHelp: "Try a search, or go on from here:",
   "status.draft": "Draft",
   "status.scheduled": "Scheduled",
+  homeDescription: "A digest every week, a brief every day and long-form deep dives: the news and progress in artificial intelligence, every item with its source.",
+  tagDescription: "{posts} tagged “{tag}”",
+  authorDescription: "{posts} by {name}",
+  weekHubDescription: "Digests, daily briefs and deep dives from {range}",
+  shareImageAlt: "{site}: {tagline}",
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { srcsetCandidates } from "../feeds/srcset.ts";
 
 export interface BrokenLink {
   /** Site URL of the page that has the link. */
@@ -14,7 +15,9 @@ export interface LinkReport {
   broken: BrokenLink[];
 }
 
-const ATTR = /<(a|link|img|script|source|iframe|form)\b[^>]*?\s(href|src|action)="([^"]*)"/gi;
+/** A tag that can link, and the URL attributes inside it (values are double-quoted in our output). */
+const TAG = /<(?:a|link|img|script|source|iframe|form)\b((?:[^>"]|"[^"]*")*)>/gi;
+const URL_ATTR = /\s(href|src|action|srcset)="([^"]*)"/gi;
 const ID = /\s(?:id|name)="([^"]+)"/g;
 
 const decodeEntities = (s: string) =>
@@ -25,6 +28,19 @@ function htmlFiles(dir: string): string[] {
     .filter((f) => f.endsWith(".html"))
     .map((f) => f.split(path.sep).join("/"))
     .sort();
+}
+
+/** Every URL a page links to: each href, src and action, and each candidate of a srcset. */
+function linksOf(html: string): string[] {
+  const urls: string[] = [];
+  for (const [, attrs] of html.matchAll(TAG)) {
+    for (const [, name, value] of attrs!.matchAll(URL_ATTR)) {
+      const raw = decodeEntities(value!);
+      if (name!.toLowerCase() === "srcset") urls.push(...srcsetCandidates(raw).map((c) => c.url));
+      else urls.push(raw);
+    }
+  }
+  return urls;
 }
 
 /**
@@ -84,8 +100,7 @@ export function checkLinks(outDir: string, pathPrefix = "/", options: LinkCheckO
   for (const file of files) {
     const pageUrl = `${pathPrefix}${file.replace(/(^|\/)index\.html$/, "$1")}`;
     const html = read(file);
-    for (const m of html.matchAll(ATTR)) {
-      const raw = decodeEntities(m[3]!);
+    for (const raw of linksOf(html)) {
       if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(raw)) continue;
       links++;
       const url = new URL(raw || "#", base + pageUrl);

@@ -6,6 +6,7 @@ import { readingMinutes } from "../content/reading.ts";
 import { renderMarkdown, type Heading } from "../markdown/render.ts";
 import { authorFor, groupByAuthor } from "./authors.ts";
 import { resolvePostLink, type LinkTargets } from "./links.ts";
+import { defaultShareImage, type ShareImage } from "./metadata.ts";
 import { groupByTag, tagSlug } from "./tags.ts";
 import { onlyInFragment, urls } from "./urls.ts";
 import { groupByWeek, weekKey, weeksOf, type WeekGroup } from "./weeks.ts";
@@ -143,6 +144,8 @@ export interface SiteIndex {
   aliases: AliasPage[];
   searches: PageBase[];
   notFound: PageBase[];
+  /** Each language's default link-preview image, for pages without a cover (see metadata.ts). */
+  shareImage: Record<Lang, ShareImage>;
   problems: ContentProblem[];
 }
 
@@ -486,6 +489,7 @@ export function buildSite(input: Post[], config: SiteConfig, now: Date = new Dat
     aliases,
     searches: LANGS.map((lang) => ({ lang, url: urls.search(lang), alternates: both(urls.search), switchTo: { lang: otherLang(lang), url: urls.search(otherLang(lang)), exact: true } })),
     notFound: LANGS.map((lang) => ({ lang, url: urls.notFound(lang), alternates: both(urls.notFound), switchTo: { lang: otherLang(lang), url: urls.langHome(otherLang(lang)), exact: true } })),
+    shareImage: Object.fromEntries(LANGS.map((lang) => [lang, defaultShareImage(lang, config)])) as Record<Lang, ShareImage>,
     problems,
   };
 }

@@ -118,11 +118,20 @@ describe.skipIf(!chromiumPath)("reading the site in a browser", () => {
       const seen: Focused[] = [];
       for (let i = 0; i < 12; i++) {
         await page.keyboard.press("Tab");
-        // Measured after two frames, when a transition such as the skip link's slide-in is done.
+        // Measured once the focused element's transitions (the skip link slides in) have ended
+        // and its box is the same in two frames running.
         const focused = (await page.evaluate(`(async () => {
-          await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+          await frame();
           const el = document.activeElement;
           if (!el || el === document.body) return null;
+          for (let last = ""; ; ) {
+            await Promise.all(el.getAnimations().map((animation) => animation.finished));
+            await frame();
+            const now = JSON.stringify(el.getBoundingClientRect());
+            if (now === last) break;
+            last = now;
+          }
           const style = getComputedStyle(el);
           const box = el.getBoundingClientRect();
           return {

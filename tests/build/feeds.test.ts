@@ -1,18 +1,24 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runBuild, siteFiles, type BuildRun } from "../helpers/build.ts";
-import { parseFeedTwice } from "../helpers/feeds.ts";
+import { prefixedBuild, runBuild, seedBuild, siteFiles, type BuildRun } from "../helpers/build.ts";
+import { contentUrls, datesByTitle, parseFeedTwice, specProblems } from "../helpers/feeds.ts";
 
 /** Files the site itself writes (Pagefind's index has its own). */
 const files = (dir: string, ext: string) => siteFiles(dir).filter((f) => f.endsWith(ext) && !f.startsWith("pagefind/"));
+const feedFiles = (dir: string) => [...files(dir, ".xml"), ...files(dir, ".json")].filter((f) => f !== "sitemap.xml");
+const formatOf = (file: string) => (file.endsWith(".json") ? "json" : file.endsWith("rss.xml") ? "rss" : "atom");
 
+/** A URL a feed reader can follow without knowing where the feed came from. */
+const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
+
+/** The blog's content plus a post whose HTML links by site path, by relative path and through srcset. */
 describe("feeds, sitemap and metadata of the built site", () => {
   let build: BuildRun;
   let again: BuildRun;
   beforeAll(() => {
-    build = runBuild();
-    again = runBuild();
+    build = seedBuild();
+    again = seedBuild("again");
   });
 
   it("builds", () => {
@@ -21,14 +27,13 @@ describe("feeds, sitemap and metadata of the built site", () => {
   });
 
   it("writes feeds that two independent parsers read, with absolute URLs and full content", () => {
-    const feeds = [...files(build.outDir, ".xml"), ...files(build.outDir, ".json")].filter((f) => f !== "sitemap.xml");
+    const feeds = feedFiles(build.outDir);
     expect(feeds).toEqual(expect.arrayContaining(["zh/feed.xml", "zh/rss.xml", "zh/feed.json", "en/feed.xml", "zh/weekly/feed.xml", "zh/tags/ai日报/feed.xml"]));
     for (const file of feeds) {
-      const format = file.endsWith(".json") ? "json" : file.endsWith("rss.xml") ? "rss" : "atom";
-      const feed = parseFeedTwice(readFileSync(path.join(build.outDir, file), "utf8"), format);
+      const feed = parseFeedTwice(readFileSync(path.join(build.outDir, file), "utf8"), formatOf(file));
       for (const entry of feed.entries) {
         expect(entry.url, file).toMatch(/^https:\/\/example\.com\//);
-        expect(entry.content, file).not.toMatch(/(href|src)="\/(?!\/)/);
+        expect(contentUrls(entry.content).filter((url) => !ABSOLUTE.test(url)), file).toEqual([]);
       }
     }
     const zh = parseFeedTwice(build.page("/zh/feed.xml"), "atom");
@@ -46,10 +51,36 @@ describe("feeds, sitemap and metadata of the built site", () => {
     }
   });
 
-  it("opens Atom and RSS readably through an XSL stylesheet", () => {
-    expect(build.page("/zh/feed.xml")).toContain('<?xml-stylesheet type="text/xsl" href="/assets/feed.xsl"?>');
-    expect(build.page("/zh/rss.xml")).toContain('<?xml-stylesheet type="text/xsl" href="/assets/feed.xsl"?>');
-    expect(build.page("/assets/feed.xsl")).toContain("<xsl:stylesheet");
+  it("keeps the rules of the feed specifications in every feed", () => {
+    // Atom: xml:lang, an author for every entry (its own or the feed's); JSON Feed: no empty authors or tags.
+    for (const file of feedFiles(build.outDir)) {
+      expect(specProblems(readFileSync(path.join(build.outDir, file), "utf8"), formatOf(file)), file).toEqual([]);
+    }
+    expect(build.page("/zh/feed.xml")).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">');
+    expect(build.page("/en/feed.xml")).toContain('xml:lang="en"');
+  });
+
+  it("shows the day of a post of 2026-02-06 as 2026-02-06 in Atom, RSS and JSON", () => {
+    const title = "AI架构突破与软件股震荡";
+    // What a person reads: the first 10 characters of an RFC 3339 date, the first 16 of an RSS date (as feed.css shows them).
+    expect(datesByTitle(build.page("/zh/feed.xml"), "atom")[title]!.slice(0, 10)).toBe("2026-02-06");
+    expect(datesByTitle(build.page("/zh/rss.xml"), "rss")[title]!.slice(0, 16)).toBe("Fri, 06 Feb 2026");
+    expect(datesByTitle(build.page("/zh/feed.json"), "json")[title]!.slice(0, 10)).toBe("2026-02-06");
+    expect(datesByTitle(build.page("/zh/daily/feed.xml"), "atom")[title]).toBe("2026-02-06T00:00:00+08:00");
+  });
+
+  it("opens Atom and RSS readably through a CSS stylesheet, with no XSLT anywhere", () => {
+    for (const url of ["/zh/feed.xml", "/zh/rss.xml", "/en/weekly/feed.xml", "/zh/tags/ai日报/feed.xml"]) {
+      expect(build.page(url), url).toContain('<?xml-stylesheet type="text/css" href="/assets/feed.css"?>');
+    }
+    const css = build.page("/assets/feed.css");
+    expect(css).toContain("这是一个订阅源：把本页地址复制到 RSS 阅读器即可订阅。");
+    expect(css).toContain("This is a feed: copy this page's address into a feed reader to subscribe.");
+    expect(build.has("/assets/feed.xsl")).toBe(false);
+    const outputs = siteFiles(build.outDir).filter((f) => /\.(html|xml|json|css|js|txt)$/.test(f) && !f.startsWith("pagefind/"));
+    expect(outputs.filter((f) => /text\/xsl|\.xsl\b/.test(readFileSync(path.join(build.outDir, f), "utf8")))).toEqual([]);
+    // The site's policy lets a feed load its stylesheet from the site itself.
+    expect(build.page("/_headers")).toMatch(/Content-Security-Policy: [^\n]*style-src 'self'/);
   });
 
   it("links each page's language, kind and tag feeds, and lists them all on a feeds page", () => {
@@ -102,13 +133,15 @@ describe("feeds, sitemap and metadata of the built site", () => {
 
 describe("site URL and path prefix", () => {
   it("keeps every link, asset, feed and sitemap entry under a project-page prefix", () => {
-    const build = runBuild({ SITE_URL: "https://user.github.io/blog/" });
+    // The blog's content plus an image-heavy brief (tests/helpers/build.ts), built below /blog/.
+    const build = prefixedBuild();
     expect(build.stderr).not.toMatch(/^error/m);
     expect(build.code).toBe(0);
     const html = build.page("/zh/index.html");
     expect(html).toContain('href="/blog/assets/site.css"');
     expect(html).toContain('href="/blog/zh/weekly/"');
-    expect(build.page("/index.html")).toContain('url=https://user.github.io/blog/zh/');
+    // The root page sends readers to /blog/zh/ on the same host.
+    expect(build.page("/index.html")).toContain('content="0; url=/blog/zh/"');
     for (const file of readdirSync(build.outDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html"))) {
       const page = readFileSync(path.join(build.outDir, file), "utf8");
       for (const [, href] of page.matchAll(/\s(?:href|src|action)="(\/[^"]*)"/g)) {
@@ -118,7 +151,23 @@ describe("site URL and path prefix", () => {
         expect(href!.startsWith("https://user.github.io/blog/"), `${file}: ${href}`).toBe(true);
       }
     }
-    expect(build.page("/zh/feed.xml")).toContain('href="/blog/assets/feed.xsl"');
+    expect(build.page("/zh/feed.xml")).toContain('<?xml-stylesheet type="text/css" href="/blog/assets/feed.css"?>');
+    // Every URL of feed content is absolute and under the prefix: href, src and each srcset candidate.
+    const pictures = parseFeedTwice(build.page("/en/feed.xml"), "atom").entries.find((e) => e.title === "Pictures")!;
+    expect(contentUrls(pictures.content)).toEqual([
+      "https://user.github.io/blog/assets/favicon.svg",
+      "https://user.github.io/blog/assets/favicon.svg",
+      "https://user.github.io/blog/assets/favicon.svg",
+      "https://user.github.io/blog/assets/favicon.svg",
+      "https://user.github.io/blog/assets/favicon.svg",
+      "https://user.github.io/blog/en/daily/pictures/#sources",
+      "https://user.github.io/blog/en/",
+    ]);
+    for (const file of feedFiles(build.outDir)) {
+      for (const entry of parseFeedTwice(readFileSync(path.join(build.outDir, file), "utf8"), formatOf(file)).entries) {
+        expect(contentUrls(entry.content).filter((url) => !ABSOLUTE.test(url)), file).toEqual([]);
+      }
+    }
     expect(build.page("/zh/feed.xml")).toContain("<id>https://user.github.io/blog/zh/feed.xml</id>");
     expect(build.page("/sitemap.xml")).not.toMatch(/<loc>https:\/\/user\.github\.io\/(?!blog\/)/);
   });

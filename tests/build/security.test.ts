@@ -2,14 +2,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CONTENT_SECURITY_POLICY } from "../../src/security/csp.ts";
-import { runBuild, siteFiles as allFiles, type BuildRun } from "../helpers/build.ts";
+import { seedBuild, siteFiles as allFiles, type BuildRun } from "../helpers/build.ts";
 
 describe("content security policy and determinism", () => {
   let first: BuildRun;
   let second: BuildRun;
   beforeAll(() => {
-    first = runBuild();
-    second = runBuild();
+    first = seedBuild();
+    second = seedBuild("again");
   });
 
   it("ships a strict policy as the first thing in every page's head", () => {

@@ -10,12 +10,11 @@ import { gunzipSync } from "node:zlib";
 import { XMLParser } from "fast-xml-parser";
 import { DomUtils, parseDocument } from "htmlparser2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runBuild, type BuildRun } from "../helpers/build.ts";
+import { hostileBuild, runBuild, type BuildRun } from "../helpers/build.ts";
 import { parseFeedTwice } from "../helpers/feeds.ts";
 import { SEEDS_DIR } from "../helpers/seeds.ts";
-import { ALL_VECTORS, HOSTILE_POSTS, inertProblems, normalizeUrl, pageProblems, writeHostileContent, XSS_MARKER } from "../helpers/xss.ts";
+import { ALL_VECTORS, HOSTILE_BUILD_TIME as BUILD_TIME, HOSTILE_POSTS, inertProblems, normalizeUrl, pageProblems, XSS_MARKER } from "../helpers/xss.ts";
 
-const BUILD_TIME = "2030-01-01T00:00:00Z";
 
 /** Every file of a built site, as site paths without the leading slash. */
 const filesOf = (dir: string) =>
@@ -48,19 +47,13 @@ const asArray = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [
 const textValue = (node: unknown): string => (typeof node === "string" ? node : String((node as Record<string, unknown>)?.["#text"] ?? "")).trim();
 
 describe("hostile posts build into an inert site", () => {
-  let content: string;
   let build: BuildRun;
   let files: string[];
   const post = (url: string) => build.page(url);
 
   beforeAll(() => {
-    content = writeHostileContent();
-    build = runBuild({ CONTENT_DIR: content, BUILD_TIME });
+    build = hostileBuild();
     files = filesOf(build.outDir);
-  });
-  afterAll(() => {
-    rmSync(content, { recursive: true, force: true });
-    if (build) rmSync(build.outDir, { recursive: true, force: true });
   });
 
   it("builds every hostile post", () => {

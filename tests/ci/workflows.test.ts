@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
+import semver from "semver";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ROOT } from "../helpers/seeds.ts";
@@ -11,14 +12,20 @@ interface Step {
   with?: Record<string, string>;
   env?: Record<string, string>;
 }
+interface Job {
+  steps: Step[];
+  needs?: string;
+  permissions?: Record<string, string>;
+  strategy?: { matrix: Record<string, string[]> };
+}
 interface Workflow {
   on: Record<string, unknown>;
-  jobs: Record<string, { steps: Step[]; needs?: string }>;
+  jobs: Record<string, Job>;
 }
 
 const read = (file: string) => readFileSync(path.join(ROOT, file), "utf8");
 const workflow = (name: string) => parse(read(`.github/workflows/${name}`)) as Workflow;
-const runs = (wf: Workflow) => Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => s.run).filter(Boolean)) as string[];
+const runs = (job: Job) => job.steps.map((s) => s.run).filter(Boolean) as string[];
 const uses = (wf: Workflow) => Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => s.uses?.split("@")[0]).filter(Boolean));
 
 describe("CI/CD workflows", () => {
@@ -27,7 +34,7 @@ describe("CI/CD workflows", () => {
   it("runs npm ci, npm test, npm run check and npm run build on push and pull request", () => {
     const ci = workflow("ci.yml");
     expect(Object.keys(ci.on).sort()).toEqual(["pull_request", "push"]);
-    const commands = runs(ci).filter((r) => r.startsWith("npm"));
+    const commands = runs(ci.jobs.test!).filter((r) => r.startsWith("npm"));
     expect(commands).toEqual(["npm ci", "npm test", "npm run check", "npm run build"]);
     for (const command of ["npm test", "npm run check", "npm run build"]) expect(readme).toContain(`\`${command}`);
   });
@@ -50,14 +57,40 @@ describe("CI/CD workflows", () => {
     expect(shanghai.toFormat("HH:mm")).toBe("00:05");
   });
 
-  it("pins the Node version in .nvmrc, engines and every workflow", () => {
+  it("runs on the current Node LTS (.nvmrc), keeps Node 20.19 building, and says so everywhere", () => {
     const nvmrc = read(".nvmrc").trim();
-    expect(nvmrc).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(nvmrc).toMatch(/^\d+$/);
+    // Even-numbered majors become LTS; Node 20 reached its end of life on 2026-04-30.
+    expect(Number(nvmrc) % 2).toBe(0);
+    expect(Number(nvmrc)).toBeGreaterThanOrEqual(24);
     const engines = JSON.parse(read("package.json")).engines.node as string;
-    expect(engines).toContain(nvmrc.split(".")[0]!);
+    for (const version of [`${nvmrc}.0.0`, "20.19.0", process.versions.node]) expect(semver.satisfies(version, engines), `${version} vs ${engines}`).toBe(true);
     for (const name of ["ci.yml", "deploy.yml"]) {
-      const setup = Object.values(workflow(name).jobs).flatMap((j) => j.steps).filter((s) => s.uses?.startsWith("actions/setup-node"));
-      for (const step of setup) expect(step.with?.["node-version-file"]).toBe(".nvmrc");
+      const jobs = Object.entries(workflow(name).jobs).filter(([id]) => id !== "production-install");
+      for (const [, job] of jobs) for (const step of job.steps.filter((s) => s.uses?.startsWith("actions/setup-node"))) expect(step.with?.["node-version-file"]).toBe(".nvmrc");
+    }
+    expect(readme).toContain(`Node ${nvmrc}`);
+    expect(readme).toContain("20.19");
+  });
+
+  it("proves a production install (runtime dependencies only) builds on the LTS and on Node 20.19", () => {
+    const job = workflow("ci.yml").jobs["production-install"]!;
+    expect(job.strategy?.matrix.node).toEqual(["lts/*", "20.19"]);
+    expect(runs(job)).toEqual(["npm ci --omit=dev", "npm run build"]);
+    expect(runs(workflow("deploy.yml").jobs.build!)).toContain("npm ci --omit=dev");
+    expect(read(".ci/run")).toMatch(/npm ci --omit=dev[^\n]*\nnpm run build/);
+  });
+
+  it("uses action majors that run on a supported Node runtime", () => {
+    const oldest: Record<string, number> = { "actions/checkout": 6, "actions/setup-node": 6, "actions/configure-pages": 6, "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5 };
+    for (const name of ["ci.yml", "deploy.yml"]) {
+      for (const job of Object.values(workflow(name).jobs)) {
+        for (const step of job.steps.filter((s) => s.uses)) {
+          const [action, version] = step.uses!.split("@");
+          expect(oldest[action!], `${name}: ${step.uses}`).toBeDefined();
+          expect(Number(version!.replace(/^v/, "")), `${name}: ${step.uses}`).toBeGreaterThanOrEqual(oldest[action!]!);
+        }
+      }
     }
   });
 
@@ -65,6 +98,8 @@ describe("CI/CD workflows", () => {
     const script = read(".ci/run");
     expect(script).toContain("npm ci");
     expect(script).toMatch(/^npm test$/m);
+    // The tests run in a clone inside an empty folder, as a user's CI would: nothing beside it.
+    expect(script).toMatch(/git clone -q "\$repo" "\$scratch\/test\/repo"\ncd "\$scratch\/test\/repo"/);
     expect(readme).toMatch(/`npm test`/);
   });
 });

@@ -3,7 +3,7 @@ import { site as config } from "../../src/config.ts";
 import { buildFeeds, defineFeeds, renderFeed } from "../../src/feeds/feeds.ts";
 import { buildSite } from "../../src/site/site.ts";
 import { post, realPosts } from "../helpers/content.ts";
-import { parseFeedTwice } from "../helpers/feeds.ts";
+import { contentUrls, datesByTitle, parseFeedTwice, specProblems } from "../helpers/feeds.ts";
 
 const blog = buildSite(realPosts(), config);
 
@@ -34,10 +34,10 @@ describe("feed definitions", () => {
     expect(capped.entries).toHaveLength(2);
   });
 
-  it("dates a feed by its newest entry, never by the build", () => {
+  it("dates a feed by its newest entry, never by the build, in the site's time zone", () => {
     const spec = specs.find((s) => s.url === "/zh/weekly/feed.xml")!;
     const xml = renderFeed(spec, config, { pathPrefix: "/", fallbackDate: new Date(0) });
-    expect(xml).toContain("<updated>2026-02-05T16:00:00.000Z</updated>");
+    expect(xml).toContain("<updated>2026-02-06T00:00:00+08:00</updated>");
   });
 
   it("lists every feed on a page per language", () => {
@@ -45,6 +45,81 @@ describe("feed definitions", () => {
     const zh = pages.find((p) => p.lang === "zh")!;
     const listed = zh.groups.flatMap((g) => g.feeds.map((f) => f.url));
     expect(listed.sort()).toEqual(files.map((f) => f.url).filter((u) => u.startsWith("/zh/")).sort());
+  });
+});
+
+describe("feeds keep the rules of their specifications", () => {
+  const { files } = buildFeeds(blog, config, "/blog/");
+  const body = (url: string) => files.find((f) => f.url === url)!.body;
+  const formatOf = (url: string) => (url.endsWith(".json") ? "json" : url.endsWith("rss.xml") ? "rss" : "atom");
+
+  it("breaks no checked rule in any feed", () => {
+    for (const file of files) expect(specProblems(file.body, formatOf(file.url)), file.url).toEqual([]);
+  });
+
+  it("names the publisher as every Atom feed's author, so entries without authors have one, and states the language", () => {
+    const zh = body("/zh/feed.xml");
+    expect(zh).toMatch(/<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom" xml:lang="zh-CN">\s*<author>\s*<name>AI News<\/name>\s*<\/author>/);
+    expect(body("/en/tags/ai/feed.xml")).toContain('xml:lang="en"');
+    // One zh post has no author of its own.
+    expect(zh.split("<entry>").slice(1).some((entry) => !entry.includes("<author>"))).toBe(true);
+  });
+
+  it("writes JSON Feed without empty authors or tags, with the publisher as the feed's author", () => {
+    const json = JSON.parse(body("/zh/feed.json"));
+    expect(json.authors).toEqual([{ name: "AI News" }]);
+    expect(json.language).toBe("zh-CN");
+    const untagged = json.items.find((i: { title: string }) => i.title === "AI 行业动态 (2026-02-06)");
+    expect(untagged).not.toHaveProperty("authors");
+    expect(untagged).not.toHaveProperty("tags");
+    expect(json.items.find((i: { title: string }) => i.title.startsWith("2026年2月第一周")).authors).toEqual([{ name: "Jeremy" }]);
+  });
+
+  it("keeps the item list of a JSON feed without posts", () => {
+    const spec = { ...defineFeeds(blog, config).find((s) => s.url === "/zh/feed.json")!, entries: [] };
+    const json = JSON.parse(renderFeed(spec, config, { pathPrefix: "/", fallbackDate: new Date(0) }));
+    expect(json.items).toEqual([]);
+    expect(specProblems(JSON.stringify(json), "json")).toEqual([]);
+  });
+
+  it("dates a post of 2026-02-06 on 2026-02-06 (midnight in Shanghai) in Atom, RSS and JSON", () => {
+    const title = "AI架构突破与软件股震荡";
+    expect(datesByTitle(body("/zh/feed.xml"), "atom")[title]).toBe("2026-02-06T00:00:00+08:00");
+    expect(datesByTitle(body("/zh/rss.xml"), "rss")[title]).toBe("Fri, 06 Feb 2026 00:00:00 +0800");
+    expect(datesByTitle(body("/zh/feed.json"), "json")[title]).toBe("2026-02-06T00:00:00+08:00");
+    expect(body("/zh/rss.xml")).toMatch(/<lastBuildDate>[^<]+\+0800<\/lastBuildDate>/);
+    // Still the same instant for a feed reader.
+    expect(parseFeedTwice(body("/zh/feed.xml"), "atom").entries.find((e) => e.title === title)!.published).toBe("2026-02-05T16:00:00.000Z");
+  });
+
+  it("links a CSS stylesheet under the path prefix, no XSLT, and the page that lists every feed", () => {
+    for (const url of ["/zh/feed.xml", "/zh/rss.xml", "/zh/tags/ai日报/feed.xml"]) {
+      expect(body(url), url).toContain('<?xml-stylesheet type="text/css" href="/blog/assets/feed.css"?>');
+      expect(body(url), url).not.toMatch(/xsl/i);
+      expect(body(url), url).toContain('href="https://example.com/zh/feeds/" rel="related" type="text/html"');
+    }
+  });
+
+  it("makes every URL of the content absolute: href, src and each srcset candidate", () => {
+    const source = [
+      "---\ntitle: Pictures\ndate: 2026-03-01\nslug: pictures\nsummary: Pictures\n---",
+      '<img src="/assets/a.png" srcset="a.png 1x, /assets/b.png 2x" alt="a">',
+      '<picture><source srcset="/assets/c.webp 1x, ../d.webp 2x" type="image/webp"><img src="c.png" alt="c"></picture>',
+      "## Part\n\n[part](#part) [home](/en/)",
+    ].join("\n\n");
+    const site = buildSite([post("en/daily/pictures.md", source)], config);
+    const entry = parseFeedTwice(buildFeeds(site, config, "/").files.find((f) => f.url === "/en/feed.xml")!.body, "atom").entries[0]!;
+    const urls = contentUrls(entry.content);
+    expect(urls).toEqual([
+      "https://example.com/assets/a.png",
+      "https://example.com/en/daily/pictures/a.png",
+      "https://example.com/assets/b.png",
+      "https://example.com/assets/c.webp",
+      "https://example.com/en/daily/d.webp",
+      "https://example.com/en/daily/pictures/c.png",
+      "https://example.com/en/daily/pictures/#part",
+      "https://example.com/en/",
+    ]);
   });
 });
 
@@ -71,6 +146,7 @@ describe("feeds with hostile text stay well-formed", () => {
     expect(titles).toContain("Emoji 🤖🚀 and 中文");
     expect(titles).toContain('Quotes "double" & \'single\' <b>tags</b>');
     expect(titles).toContain("CDATA end ]]> inside");
+    expect(specProblems(file.body, format)).toEqual([]);
   });
 
   it("every tag feed parses too", () => {

@@ -2,12 +2,12 @@
  * Browser tests: find a Chromium, serve a built site over HTTP on 127.0.0.1, drive it with
  * playwright-core. Without a Chromium the browser test files skip and say so.
  */
-import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { runBuild, type BuildRun } from "./build.ts";
+import { seedBuild, type BuildRun } from "./build.ts";
 import { ROOT } from "./seeds.ts";
 
 const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
@@ -37,7 +37,6 @@ const CONTENT_TYPES: Record<string, string> = {
   ".mjs": "text/javascript; charset=utf-8",
   ".json": "application/json; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
-  ".xsl": "application/xslt+xml; charset=utf-8",
   ".svg": "image/svg+xml",
   ".wasm": "application/wasm",
   ".txt": "text/plain; charset=utf-8",
@@ -182,9 +181,9 @@ export interface LiveSite {
   close: () => Promise<void>;
 }
 
-/** Builds the site into a temp folder (as `npm run build` does), serves it and starts Chromium. */
+/** Serves the test run's build of the blog's own content (as `npm run build` wrote it) and starts Chromium. */
 export async function startSite(): Promise<LiveSite> {
-  const build = runBuild();
+  const build = seedBuild();
   if (build.code !== 0) throw new Error(`build failed (exit ${build.code}):\n${build.stderr}`);
   const server = await serveSite(build.outDir);
   const browser = await launchBrowser();
@@ -195,7 +194,6 @@ export async function startSite(): Promise<LiveSite> {
     close: async () => {
       await browser.close();
       await server.close();
-      rmSync(build.outDir, { recursive: true, force: true });
     },
   };
 }

@@ -5,8 +5,8 @@ import { normalizePost } from "../../src/content/normalize.ts";
 import type { Post } from "../../src/content/schema.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-/** The real posts the site started from, unchanged. */
-export const SEEDS_DIR = path.resolve(ROOT, "../shared/seeds");
+/** The real posts the site started from, unchanged (the blog's own first posts, kept as fixtures). */
+export const SEEDS_DIR = path.join(ROOT, "tests/fixtures/seeds");
 
 export function seedFiles(): string[] {
   return readdirSync(SEEDS_DIR).sort();

@@ -229,6 +229,9 @@ export const HOSTILE_POSTS = {
  * (vectors in every front-matter field) plus one post with every raw HTML vector in its
  * body and one with every Markdown vector.
  */
+/** The moment the hostile posts are built at: after every date they carry, so all are published. */
+export const HOSTILE_BUILD_TIME = "2030-01-01T00:00:00Z";
+
 export function writeHostileContent(dir = mkdtempSync(path.join(tmpdir(), "xss-content-"))): string {
   cpSync(path.join(ROOT, "tests/fixtures/xss"), dir, { recursive: true });
   const post = (file: string, matter: Record<string, unknown>, body: string) => {
@@ -392,7 +395,7 @@ function checkJsonLd(text: string, problems: string[], where: string): void {
 
 /**
  * Problems of a whole page of the site; [] when inert. The <head> may hold the site's own
- * metadata (meta tags, a Content-Security-Policy, a refresh to an http(s) URL, canonical/alternate/icon/stylesheet links with safe
+ * metadata (meta tags, a Content-Security-Policy, a refresh to a path on the site, canonical/alternate/icon/stylesheet links with safe
  * URLs, JSON-LD, scripts from /assets/ and /pagefind/); the <body> is held to the content
  * rules, except a <noscript> that is a direct child of <main> (the search page's own hint:
  * post content is always wrapped in an <article>, never a direct child of <main>).
@@ -422,9 +425,9 @@ export function pageProblems(html: string, where = "page"): string[] {
     if (el.name === "title") continue;
     if (el.name === "meta") {
       const equiv = (el.attribs["http-equiv"] ?? "").toLowerCase();
-      // The site's own: a Content-Security-Policy, and the root page's redirect to a language home.
+      // The site's own: a Content-Security-Policy, and redirects to a path on the site (root page, old URLs).
       const refreshTo = /^\s*\d+\s*;\s*url=(.*)$/i.exec(el.attribs.content ?? "")?.[1] ?? "";
-      if (equiv === "refresh" ? !/^https?:\/\//.test(normalizeUrl(refreshTo)) : equiv && equiv !== "content-security-policy") {
+      if (equiv === "refresh" ? !/^\/(?![\/\\])/.test(normalizeUrl(refreshTo)) : equiv && equiv !== "content-security-policy") {
         problems.push(`${at}: meta http-equiv ${describe(el)}`);
       }
       const content = el.attribs.content ?? "";

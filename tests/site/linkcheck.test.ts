@@ -36,6 +36,30 @@ describe("checkLinks", () => {
     ]);
   });
 
+  it("checks each internal candidate of a srcset, on img and source", () => {
+    const dir = site({
+      "zh/index.html": [
+        '<img src="/a.png" srcset="/a.png 1x, /missing-2x.png 2x, https://x.test/c,d.png 3x" alt="">',
+        '<picture><source srcset="b.png 1x,/gone.webp 2x" type="image/webp"><img src="/a.png" alt=""></picture>',
+        '<img srcset="data:image/png;base64,AAAA 1x, /a.png 2x" alt="">',
+      ].join(""),
+      "a.png": "",
+      "zh/b.png": "",
+    });
+    const report = checkLinks(dir);
+    expect(report.broken.map(formatBrokenLink)).toEqual([
+      "/zh/: link /missing-2x.png lands on no page",
+      "/zh/: link /gone.webp lands on no page",
+    ]);
+    // Seven internal URLs: three on the first img, two in the source, one on the picture's img, one on the last img.
+    expect(report.links).toBe(7);
+  });
+
+  it("reads every URL attribute of a tag, whatever its order and whatever other attributes hold", () => {
+    const dir = site({ "index.html": '<img alt="a > b" srcset="/nope.png 2x" src="/also-nope.png">' });
+    expect(checkLinks(dir).broken.map((b) => b.href)).toEqual(["/nope.png", "/also-nope.png"]);
+  });
+
   it("reports links that escape the path prefix", () => {
     const dir = site({ "zh/index.html": '<a href="/zh/">escapes</a><a href="/blog/zh/">ok</a>' });
     expect(checkLinks(dir, "/blog/").broken.map((b) => b.href)).toEqual(["/zh/"]);

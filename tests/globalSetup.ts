@@ -1,0 +1,52 @@
+/**
+ * Builds once per test run, side by side, what several test files read: the blog's own
+ * content twice (two builds must be byte-identical) and the hostile fixtures of
+ * tests/helpers/xss.ts, and the blog's content with URL-heavy extra posts below a path prefix.
+ * Tests that need other content or settings still run their own build.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { ROOT } from "./helpers/seeds.ts";
+import { PREFIXED_BUILD_TIME, PREFIXED_SITE_URL, writePrefixedContent, type BuildResult } from "./helpers/build.ts";
+import { HOSTILE_BUILD_TIME, writeHostileContent } from "./helpers/xss.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    seedBuilds: [BuildResult, BuildResult];
+    hostileBuild: BuildResult & { contentDir: string };
+    prefixedBuild: BuildResult;
+  }
+}
+
+function build(env: Record<string, string> = {}): Promise<BuildResult> {
+  const outDir = mkdtempSync(path.join(tmpdir(), "shared-site-"));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts"], { cwd: ROOT, env: { ...process.env, OUTPUT_DIR: outDir, ...env } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr, outDir }));
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const hostileContent = writeHostileContent();
+  const prefixedContent = writePrefixedContent();
+  const [first, again, hostile, prefixed] = await Promise.all([
+    build(),
+    build(),
+    build({ CONTENT_DIR: hostileContent, BUILD_TIME: HOSTILE_BUILD_TIME }),
+    build({ CONTENT_DIR: prefixedContent, SITE_URL: PREFIXED_SITE_URL, BUILD_TIME: PREFIXED_BUILD_TIME }),
+  ]);
+  project.provide("seedBuilds", [first, again]);
+  project.provide("hostileBuild", { ...hostile, contentDir: hostileContent });
+  project.provide("prefixedBuild", prefixed);
+  return () => {
+    for (const dir of [first.outDir, again.outDir, hostile.outDir, hostileContent, prefixed.outDir, prefixedContent]) rmSync(dir, { recursive: true, force: true });
+  };
+}

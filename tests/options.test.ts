@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { buildOptions, SettingError } from "../src/options.ts";
+
+describe("build options from the environment", () => {
+  it("gives the dev server its own address, so nothing in npm start leads to the production host", () => {
+    const options = buildOptions({ ELEVENTY_RUN_MODE: "serve" });
+    expect(options.config.url).toBe("http://localhost:8080/");
+    expect(options.pathPrefix).toBe("/");
+    expect(options.includeUnpublished).toBe(true);
+    expect(buildOptions({ ELEVENTY_RUN_MODE: "serve", PORT: "8081" })).toMatchObject({ devPort: 8081, config: { url: "http://localhost:8081/" } });
+  });
+
+  it("uses SITE_URL when one is given, in the dev server too", () => {
+    expect(buildOptions({ ELEVENTY_RUN_MODE: "serve", SITE_URL: "https://user.github.io/blog/" })).toMatchObject({ pathPrefix: "/blog/", config: { url: "https://user.github.io/blog/" } });
+    expect(buildOptions({}).config.url).toBe("https://example.com/");
+  });
+
+  it("rejects a SITE_URL that is not a plain http(s) URL", () => {
+    expect(() => buildOptions({ SITE_URL: "ftp://example.com/" })).toThrow(SettingError);
+  });
+});
