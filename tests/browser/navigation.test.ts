@@ -161,7 +161,10 @@ describe.skipIf(!chromiumPath)("reading the site in a browser", () => {
       // The skip link leads to the main content.
       await page.goto(site.server.url("/zh/"));
       await page.keyboard.press("Tab");
+      expect(await page.evaluate("document.activeElement.className")).toBe("skip-link");
       await page.keyboard.press("Enter");
+      // A same-page navigation reaches page.url() a moment after the key press.
+      await page.waitForURL((url) => url.hash === "#main", { timeout: 5_000 });
       expect(new URL(page.url()).hash).toBe("#main");
     });
   }
