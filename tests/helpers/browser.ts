@@ -144,7 +144,9 @@ export function watchProblems(page: Page, origin: string, allow: (url: string, s
   });
   page.on("pageerror", (error) => problems.consoleErrors.push(`uncaught: ${error.message} (${page.url()})`));
   page.on("requestfailed", (request) => {
-    if (own(request.url())) problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? "failed"}`);
+    const error = request.failure()?.errorText ?? "failed";
+    // ERR_ABORTED is a load the page itself cancelled (a click navigated away mid-load); a missing file is an HTTP status below.
+    if (own(request.url()) && error !== "net::ERR_ABORTED") problems.failedRequests.push(`${request.url()}: ${error}`);
   });
   page.on("response", (response) => {
     if (own(response.url()) && response.status() >= 400 && !allow(response.url(), response.status())) {
