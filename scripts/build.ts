@@ -6,20 +6,24 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { ContentError, formatProblem } from "../src/content/errors.ts";
 import { buildOptions, SettingError } from "../src/options.ts";
-import { checkLinks, formatBrokenLink } from "../src/site/linkcheck.ts";
-import { loadBlog } from "../src/site/plugin.ts";
+import { PAGE_TYPES } from "../src/pages/index.ts";
+import type { PageType } from "../src/pages/page-type.ts";
+import { checkLinks, formatBrokenLink, outputFileOf } from "../src/site/linkcheck.ts";
+import { loadBlog, type Blog } from "../src/site/plugin.ts";
 
 /** Seconds since the process started, for the phase timings the build prints. */
 const since = (from = 0) => ((performance.now() - from) / 1000).toFixed(2);
 
 async function main(): Promise<number> {
   let options;
+  let blog: Blog;
   const loadStarted = performance.now();
   try {
     options = buildOptions();
-    const blog = loadBlog(options);
+    blog = loadBlog(options);
     const hidden = blog.unpublished;
-    console.log(`content: ${blog.posts.length} post${blog.posts.length === 1 ? "" : "s"}${hidden ? `, ${hidden} drafts or scheduled posts left out` : ""} in ${since(loadStarted)} s`);
+    const posts = blog.pages.posts.length;
+    console.log(`content: ${posts} post${posts === 1 ? "" : "s"}${hidden ? `, ${hidden} drafts or scheduled posts left out` : ""} in ${since(loadStarted)} s`);
   } catch (error) {
     if (error instanceof ContentError) {
       for (const problem of error.problems) console.error(`error: ${formatProblem(problem)}`);
@@ -49,14 +53,21 @@ async function main(): Promise<number> {
   // The search index (a separate Pagefind process) and the link check run side by side.
   const searching = buildSearchIndex(options.outputDir);
   const linksStarted = performance.now();
-  // No dead internal link ships: a broken link fails the build. Search's own files are checked once they exist.
-  const isSearchFile = (sitePath: string) => sitePath.startsWith("/pagefind/");
-  const report = checkLinks(options.outputDir, options.pathPrefix, { skipTarget: isSearchFile });
+  // No dead internal link ships: a broken link fails the build. Links to files written after
+  // Eleventy (page types declare them: the search page's /pagefind/) are checked once those exist.
+  const later = new Set<string>();
+  const laterPages = new Set<string>();
+  for (const type of PAGE_TYPES as readonly PageType[]) {
+    if (!type.linksWrittenLater) continue;
+    for (const prefix of type.linksWrittenLater) later.add(prefix);
+    for (const page of (blog.pages as Record<string, { url: string }[]>)[type.name]!) laterPages.add(outputFileOf(page.url));
+  }
+  const writtenLater = (sitePath: string) => [...later].some((prefix) => sitePath.startsWith(prefix));
+  const report = checkLinks(options.outputDir, options.pathPrefix, { skipTarget: writtenLater });
   const linkSeconds = since(linksStarted);
   const search = await searching;
   console.log(`search: indexed ${search.pages} posts in ${search.seconds.toFixed(2)} s`);
-  const searchPages = (file: string) => /^(zh|en)\/search\/index\.html$/.test(file);
-  report.broken.push(...checkLinks(options.outputDir, options.pathPrefix, { pages: searchPages, skipTarget: (p) => !isSearchFile(p) }).broken);
+  report.broken.push(...checkLinks(options.outputDir, options.pathPrefix, { pages: (file) => laterPages.has(file), skipTarget: (p) => !writtenLater(p) }).broken);
   for (const broken of report.broken) console.error(`error: broken link: ${formatBrokenLink(broken)}`);
   if (report.broken.length > 0) {
     console.error(`build failed: ${report.broken.length} broken internal link${report.broken.length === 1 ? "" : "s"}`);

@@ -34,9 +34,9 @@ export function runCheck(env: NodeJS.ProcessEnv = process.env, root = process.cw
     authors: options.config.authors,
   });
   const findings: Finding[] = problems.map((p) => ({ ...p, level: "error" as const }));
-  const blog = buildSite(posts, options.config);
-  findings.push(...blog.problems.map((p) => ({ ...p, level: "error" as const })));
-  findings.push(...reviewContent(posts, blog));
+  const site = buildSite(posts, options.config);
+  findings.push(...site.problems.map((p) => ({ ...p, level: "error" as const })));
+  findings.push(...reviewContent(posts, site));
 
   const outDir = path.resolve(root, options.outputDir);
   const linksChecked = existsSync(path.join(outDir, "index.html"));

@@ -13,7 +13,7 @@ import { KINDS, site, type Kind, type Lang } from "../src/config.ts";
 import { isoWeekOf, parseDate } from "../src/content/dates.ts";
 import { kindFromValue, langFromValue } from "../src/content/infer.ts";
 import { skeleton } from "../src/content/skeleton.ts";
-import { derivePostSlug } from "../src/content/slug.ts";
+import { derivePostSlug } from "../src/i18n/slug.ts";
 
 export interface NewPostOptions {
   kind: string;

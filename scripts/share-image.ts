@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import { KINDS, site } from "../src/config.ts";
 import { t } from "../src/i18n/strings.ts";
-import { DEFAULT_SHARE_IMAGE } from "../src/site/metadata.ts";
+import { DEFAULT_SHARE_IMAGE } from "../src/pages/metadata.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 

@@ -5,6 +5,12 @@ export type Lang = (typeof LANGS)[number];
 export const KINDS = ["weekly", "daily", "deep-dive"] as const;
 export type Kind = (typeof KINDS)[number];
 
+/** One value per language, made fresh for each: groupings keyed by language rather than by a string. */
+export const perLang = <T>(make: (lang: Lang) => T): Record<Lang, T> => ({ zh: make("zh"), en: make("en") });
+
+/** The other language of a two-language site. */
+export const otherLang = (lang: Lang): Lang => (lang === "zh" ? "en" : "zh");
+
 export interface Author {
   /** URL segment of the author page. */
   id: string;

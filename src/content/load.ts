@@ -14,6 +14,8 @@ export interface LoadOptions {
   contentDir: string;
   timeZone: string;
   authors: Author[];
+  /** Posts parsed by an earlier load, reused while their files are unchanged; default: none. */
+  parsed?: ParsedPosts;
 }
 
 export interface LoadedContent {
@@ -43,11 +45,12 @@ export function listPostFiles(dir: string): string[] {
 }
 
 /** Parsed posts by absolute path; a file is parsed again only when its size or mtime changes. */
-const cache = new Map<string, { mtimeMs: number; size: number; key: string; result: NormalizeResult }>();
+export type ParsedPosts = Map<string, { mtimeMs: number; size: number; key: string; result: NormalizeResult }>;
 
 /** Reads and validates every post. Problems of all files are collected, not just the first. */
 export function loadContent(options: LoadOptions): LoadedContent {
   const contentRoot = path.resolve(options.root, options.contentDir);
+  const cache: ParsedPosts = options.parsed ?? new Map();
   const posts: Post[] = [];
   const problems: ContentProblem[] = [];
   const optionsKey = `${options.timeZone}|${options.authors.map((a) => a.name).join(",")}`;

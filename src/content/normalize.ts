@@ -5,7 +5,7 @@ import { parseSource } from "./frontmatter.ts";
 import { fromFolders, kindFromValue, kindFromWords, langFromText, langFromValue, sameTitle, titleLine } from "./infer.ts";
 import { firstParagraphText, markdownText } from "../markdown/render.ts";
 import { frontMatterSchema, type Cover, type FrontMatter, type Inference, type Post } from "./schema.ts";
-import { derivePostSlug, SLUG_PATTERN } from "./slug.ts";
+import { derivePostSlug, SLUG_PATTERN } from "../i18n/slug.ts";
 
 export interface NormalizeOptions {
   /** Path shown in messages and kept on the post (relative to the project root). */

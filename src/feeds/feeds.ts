@@ -1,7 +1,6 @@
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from "feedsmith";
-import { KINDS, LANGS, type Kind, type Lang, type SiteConfig } from "../config.ts";
-import { t } from "../i18n/strings.ts";
-import type { PageBase, PostPage, SiteIndex } from "../site/site.ts";
+import type { Kind, Lang, SiteConfig } from "../config.ts";
+import type { PostEntry } from "../collections/entries.ts";
 import { absolutizeHtml, absoluteUrl } from "./absolute.ts";
 import { rfc3339, zoneFeedDates } from "./dates.ts";
 
@@ -13,26 +12,27 @@ export const FEED_TYPES: Record<FeedFormat, string> = {
   json: "application/feed+json",
 };
 
-/** One feed: which posts, in which format, at which URL. */
+/** What a feed follows, in the order the feeds page lists them. */
+export const FEED_SCOPES = ["all", "kind", "tag"] as const;
+export type FeedScope = (typeof FEED_SCOPES)[number];
+
+/** One feed: which posts, in which format, at which URL. Page types define them. */
 export interface FeedSpec {
   url: string;
   format: FeedFormat;
   lang: Lang;
-  scope: "all" | "kind" | "tag";
+  scope: FeedScope;
   title: string;
   description: string;
   /** The HTML page the feed follows. */
   pageUrl: string;
-  entries: PostPage[];
+  /** Newest first, at most the site's `feedSize`. */
+  entries: PostEntry[];
 }
 
 export interface FeedFile {
   url: string;
   body: string;
-}
-
-export interface FeedsPage extends PageBase {
-  groups: { scope: FeedSpec["scope"]; feeds: { url: string; format: FeedFormat; title: string; count: number }[] }[];
 }
 
 export const feedUrls = {
@@ -43,46 +43,6 @@ export const feedUrls = {
   tag: (tagPageUrl: string) => `${tagPageUrl}feed.xml`,
   index: (lang: Lang) => `/${lang}/feeds/`,
 };
-
-/** Every feed of the site; entries are newest first and capped at `config.feedSize`. */
-export function defineFeeds(blog: SiteIndex, config: SiteConfig): FeedSpec[] {
-  const specs: FeedSpec[] = [];
-  const cap = (pages: PostPage[]) => pages.slice(0, config.feedSize);
-  for (const lang of LANGS) {
-    const siteTitle = config.title[lang];
-    const all = cap(blog.collections.byLang[lang]);
-    for (const format of ["atom", "rss", "json"] as const) {
-      specs.push({ url: feedUrls[format](lang), format, lang, scope: "all", title: siteTitle, description: config.description[lang], pageUrl: `/${lang}/`, entries: all });
-    }
-    for (const kind of KINDS) {
-      const entries = cap(blog.collections.byKind.get(`${lang}/${kind}`) ?? []);
-      specs.push({
-        url: feedUrls.kind(lang, kind),
-        format: "atom",
-        lang,
-        scope: "kind",
-        title: `${siteTitle} · ${t(lang, `kindPlural.${kind}`)}`,
-        description: t(lang, `kindIntro.${kind}`),
-        pageUrl: `/${lang}/${kind}/`,
-        entries,
-      });
-    }
-    for (const tag of blog.collections.byTag) {
-      if (tag.lang !== lang) continue;
-      specs.push({
-        url: feedUrls.tag(tag.url),
-        format: "atom",
-        lang,
-        scope: "tag",
-        title: `${siteTitle} · ${t(lang, "tagTitle", { tag: tag.name })}`,
-        description: t(lang, "tagTitle", { tag: tag.name }),
-        pageUrl: tag.url,
-        entries: cap(tag.posts),
-      });
-    }
-  }
-  return specs;
-}
 
 /** The instant a feed last changed: its newest entry, never the build time, so builds are reproducible. */
 function updatedOf(spec: FeedSpec, fallback: Date): Date {
@@ -102,7 +62,7 @@ interface Entry {
   image?: string;
 }
 
-function entryOf(page: PostPage, siteUrl: string): Entry {
+function feedEntryOf(page: PostEntry, siteUrl: string): Entry {
   const url = absoluteUrl(page.url, siteUrl);
   const image = page.post.cover ? absoluteUrl(page.post.cover.src, siteUrl) : undefined;
   const cover = page.post.cover ? `<p><img src="${escapeAttr(image!)}" alt="${escapeAttr(page.post.cover.alt)}"></p>` : "";
@@ -132,7 +92,7 @@ export function renderFeed(spec: FeedSpec, config: SiteConfig, options: { pathPr
   // The page that lists every feed; the stylesheet shows its address to a person who opened a feed.
   const feedsPage = { href: absoluteUrl(feedUrls.index(spec.lang), config.url), rel: "related", type: "text/html" };
   const updated = updatedOf(spec, options.fallbackDate);
-  const entries = spec.entries.map((page) => entryOf(page, config.url));
+  const entries = spec.entries.map((page) => feedEntryOf(page, config.url));
   const stylesheets = [{ type: "text/css", href: `${options.pathPrefix}assets/feed.css` }];
   const zone = config.timeZone;
   // The publisher is the feed's author, so an entry without authors still has one (RFC 4287 §4.1.2, JSON Feed 1.1).
@@ -217,26 +177,3 @@ export function renderFeed(spec: FeedSpec, config: SiteConfig, options: { pathPr
   const items = entries.map((e, i) => ({ ...json.items![i], date_published: rfc3339(e.date, zone), date_modified: rfc3339(e.date, zone) }));
   return JSON.stringify({ ...json, items }, null, 2);
 }
-
-/** Every feed file and the per-language page that lists them. */
-export function buildFeeds(blog: SiteIndex, config: SiteConfig, pathPrefix: string): { files: FeedFile[]; pages: FeedsPage[] } {
-  const specs = defineFeeds(blog, config);
-  const newest = blog.posts[0]?.post.date ?? new Date(0);
-  const files = specs.map((spec) => ({ url: spec.url, body: renderFeed(spec, config, { pathPrefix, fallbackDate: newest }) }));
-  const pages: FeedsPage[] = LANGS.map((lang) => {
-    const other: Lang = lang === "zh" ? "en" : "zh";
-    const mine = specs.filter((s) => s.lang === lang);
-    return {
-      lang,
-      url: feedUrls.index(lang),
-      alternates: { zh: feedUrls.index("zh"), en: feedUrls.index("en") },
-      switchTo: { lang: other, url: feedUrls.index(other), exact: true },
-      groups: (["all", "kind", "tag"] as const).map((scope) => ({
-        scope,
-        feeds: mine.filter((s) => s.scope === scope).map((s) => ({ url: s.url, format: s.format, title: s.title, count: s.entries.length })),
-      })),
-    };
-  });
-  return { files, pages };
-}
-

@@ -1,7 +1,7 @@
 import MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
 import type { Lang } from "../config.ts";
-import { unicodeSlug } from "../content/slug.ts";
+import { unicodeSlug } from "../i18n/slug.ts";
 import { t } from "../i18n/strings.ts";
 import { isExternal, sanitizePostHtml } from "./sanitize.ts";
 

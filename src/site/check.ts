@@ -1,8 +1,8 @@
 import type { ContentProblem } from "../content/errors.ts";
 import type { Post } from "../content/schema.ts";
 import { parseMarkdown } from "../markdown/render.ts";
-import type { SiteIndex } from "./site.ts";
-import { tagMergeKey } from "./tags.ts";
+import { tagMergeKey } from "../collections/tags.ts";
+import type { Site } from "./site.ts";
 
 export type Level = "error" | "warning" | "note";
 
@@ -47,7 +47,7 @@ function itemsWithoutSource(post: Post): number[] {
  * Warnings and notes about content that builds but deserves an editor's look. One pass over
  * the posts and their groups.
  */
-export function reviewContent(posts: Post[], blog: SiteIndex): Finding[] {
+export function reviewContent(posts: Post[], site: Site): Finding[] {
   const findings: Finding[] = [];
 
   for (const post of posts) {
@@ -66,14 +66,14 @@ export function reviewContent(posts: Post[], blog: SiteIndex): Finding[] {
     }
   }
 
-  for (const page of blog.posts) {
+  for (const page of site.pages.posts) {
     const other = page.lang === "zh" ? "en" : "zh";
     if (!page.alternates[other]) {
       findings.push({ level: "warning", file: page.post.sourcePath, message: `has no ${other === "en" ? "English" : "Chinese"} translation` });
     }
   }
 
-  for (const group of blog.weeks) {
+  for (const group of site.pages.weeks) {
     if (group.dailies.length > 0 && group.digests.length === 0) {
       findings.push({
         level: "warning",

@@ -132,4 +132,7 @@ export function checkLinks(outDir: string, pathPrefix = "/", options: LinkCheckO
   return { pages: files.length, links, broken };
 }
 
+/** The file in the output folder a site URL is written to: "/zh/" → "zh/index.html". */
+export const outputFileOf = (url: string) => url.replace(/^\/+/, "") + (url.endsWith("/") ? "index.html" : "");
+
 export const formatBrokenLink = (b: BrokenLink) => `${b.page}: link ${b.href} ${b.reason}`;

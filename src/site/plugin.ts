@@ -1,15 +1,17 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { SiteConfig } from "../config.ts";
+import type { Lang, SiteConfig } from "../config.ts";
+import { renderBody, type PostEntry } from "../collections/entries.ts";
 import { ContentError, type ContentProblem } from "../content/errors.ts";
-import { loadContent } from "../content/load.ts";
+import { loadContent, type ParsedPosts } from "../content/load.ts";
 import { publicationStatus } from "../content/publish.ts";
-import { buildFeeds, type FeedFile, type FeedsPage } from "../feeds/feeds.ts";
-import { absoluteUrl } from "../feeds/absolute.ts";
-import { newsArticleJsonLd } from "./metadata.ts";
 import type { Post } from "../content/schema.ts";
-import { buildSite, renderBody, type PostPage, type SiteIndex } from "./site.ts";
-import { buildSitemap, sitemapPages } from "./sitemap.ts";
+import { absoluteUrl } from "../feeds/absolute.ts";
+import { PAGE_TYPES, type PageTypes } from "../pages/index.ts";
+import { newsArticleJsonLd, type ShareImage } from "../pages/metadata.ts";
+import type { PagesOf, PageType } from "../pages/page-type.ts";
+import type { PostPage } from "../pages/posts/post.ts";
+import { buildSite, type Site } from "./site.ts";
 
 export interface ContentPluginOptions {
   /** Project root; messages name files relative to it. */
@@ -27,16 +29,23 @@ export interface ContentPluginOptions {
   incremental?: boolean;
 }
 
-/** Everything the templates render: page models, feed files, the feed pages and the sitemap. */
-export interface Blog extends SiteIndex {
+/** The `blog` global data: what the templates render. */
+export interface Blog {
+  /** Each page type's models under its name; `src/pages/<type>/*.njk` paginate over them. */
+  pages: PagesOf<PageTypes>;
+  sitemap: string;
+  shareImage: Record<Lang, ShareImage>;
   /** Drafts and scheduled posts left out of this build. */
   unpublished: number;
-  feeds: FeedFile[];
-  feedPages: FeedsPage[];
-  sitemap: string;
 }
 
-let last: { key: string; blog: Blog; pageBySource: Map<string, PostPage> } | undefined;
+/**
+ * The caches that carry content from one build to the next, owned here. They live as long as
+ * the process: in `npm run build` the validation step and Eleventy's data step share one
+ * pass; in the dev server each rebuild re-parses only changed files and, when an edit
+ * changes only a post's body, re-renders only that post.
+ */
+const caches: { parsed: ParsedPosts; last?: { key: string; blog: Blog; site: Site } } = { parsed: new Map() };
 
 /** Everything about a post that other pages show; an edit that keeps it can skip them. */
 function listingOf(post: Post, status: string): string {
@@ -46,33 +55,35 @@ function listingOf(post: Post, status: string): string {
 
 /**
  * Watch mode: when every edited post keeps its listing (title, date, tags, summary line, URL…),
- * re-render just those posts and hand Eleventy a blog with only their pages. The full model
- * is updated in place, so the next full build shows the edit everywhere.
+ * re-render just those posts and hand Eleventy a blog with only the pages that show their
+ * bodies, as each page type's `refresh` says. The full model is updated in place, so the
+ * next full build shows the edit everywhere.
  */
 function incrementalBlog(reparsed: string[], posts: Post[], options: ContentPluginOptions): Blog | undefined {
+  const last = caches.last;
   if (!last || reparsed.length === 0 || reparsed.length > 20) return undefined;
   const bySource = new Map(posts.map((p) => [p.sourcePath, p]));
-  const edits: [PostPage, Post][] = [];
+  const edits: [PostEntry, Post][] = [];
   for (const source of reparsed) {
-    const page = last.pageBySource.get(source);
+    const entry = last.site.collections.bySource.get(source);
     const post = bySource.get(source);
-    if (!page || !post) return undefined;
-    const status = publicationStatus(post, options.now);
-    if (listingOf(post, status) !== listingOf(page.post, page.status)) return undefined;
-    edits.push([page, post]);
+    if (!entry || !post) return undefined;
+    if (listingOf(post, publicationStatus(post, options.now)) !== listingOf(entry.post, entry.status)) return undefined;
+    edits.push([entry, post]);
   }
   const problems: ContentProblem[] = [];
   const siteOrigin = new URL(options.config.url).origin;
-  for (const [page, post] of edits) Object.assign(page, { post }, renderBody(post, last.blog.linkTargets, siteOrigin, problems));
+  const edited = new Map<string, PostEntry>();
+  for (const [entry, post] of edits) edited.set(post.sourcePath, Object.assign(entry, { post }, renderBody(post, last.site.collections.linkTargets, siteOrigin, problems)));
   if (problems.length > 0) throw new ContentError(problems);
-  const none = { lists: [], homes: [], weeks: [], archives: [], tags: [], tagIndexes: [], authors: [], aliases: [], searches: [], notFound: [], feeds: [], feedPages: [] };
-  return { ...last.blog, ...none, posts: edits.map(([page]) => page) };
+  const all = last.site.pages as Record<string, { url: string }[]>;
+  const pages = Object.fromEntries((PAGE_TYPES as readonly PageType[]).map((type) => [type.name, type.refresh?.(all[type.name]!, edited) ?? []]));
+  return { ...last.blog, pages: pages as Blog["pages"] };
 }
 
 /**
  * Loads, validates and indexes the posts. Throws a ContentError listing every problem.
- * The result is reused while no post changed, so the build script's validation and
- * Eleventy's data step share one pass.
+ * The result is reused while no post changed.
  */
 export function loadBlog(options: ContentPluginOptions): Blog {
   const { posts, problems, changed, reparsed, removed } = loadContent({
@@ -80,26 +91,20 @@ export function loadBlog(options: ContentPluginOptions): Blog {
     contentDir: options.contentDir,
     timeZone: options.config.timeZone,
     authors: options.config.authors,
+    parsed: caches.parsed,
   });
   if (problems.length > 0) throw new ContentError(problems);
   const key = JSON.stringify([options.root, options.contentDir, options.config, options.pathPrefix, options.now, options.includeUnpublished]);
-  if (!changed && last?.key === key) return last.blog;
-  if (options.incremental && last?.key === key && !removed) {
+  if (!changed && caches.last?.key === key) return caches.last.blog;
+  if (options.incremental && caches.last?.key === key && !removed) {
     const partial = incrementalBlog(reparsed, posts, options);
     if (partial) return partial;
   }
   const live = options.includeUnpublished ? posts : posts.filter((p) => publicationStatus(p, options.now) === "published");
-  const site = buildSite(live, options.config, options.now);
+  const site = buildSite(live, options.config, { now: options.now, pathPrefix: options.pathPrefix });
   if (site.problems.length > 0) throw new ContentError(site.problems);
-  const feeds = buildFeeds(site, options.config, options.pathPrefix);
-  const blog: Blog = {
-    ...site,
-    unpublished: posts.length - live.length,
-    feeds: feeds.files,
-    feedPages: feeds.pages,
-    sitemap: buildSitemap(sitemapPages(site, feeds.pages), options.config),
-  };
-  last = { key, blog, pageBySource: new Map(blog.posts.map((p) => [p.post.sourcePath, p])) };
+  const blog: Blog = { pages: site.pages, sitemap: site.sitemap, shareImage: site.shareImage, unpublished: posts.length - live.length };
+  caches.last = { key, blog, site };
   return blog;
 }
 

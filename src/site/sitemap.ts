@@ -1,6 +1,6 @@
 import type { SiteConfig } from "../config.ts";
 import { absoluteUrl } from "../feeds/absolute.ts";
-import type { PageBase, SiteIndex } from "./site.ts";
+import type { SitemapEntry } from "../pages/page-type.ts";
 
 const HREFLANG = { zh: "zh-CN", en: "en" } as const;
 
@@ -22,14 +22,14 @@ export function xmlText(value: string): string {
  * sitemap.xml: every HTML page, with hreflang alternates where a page exists in both
  * languages and the post date as lastmod. Redirect pages are left out.
  */
-export function buildSitemap(pages: (PageBase & { post?: { day: string } })[], config: SiteConfig): string {
+export function buildSitemap(pages: SitemapEntry[], config: SiteConfig): string {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
   ];
   for (const page of pages) {
     lines.push("  <url>", `    <loc>${loc(page.url, config)}</loc>`);
-    if (page.post) lines.push(`    <lastmod>${page.post.day}</lastmod>`);
+    if (page.lastmod) lines.push(`    <lastmod>${page.lastmod}</lastmod>`);
     const alternates = Object.entries(page.alternates) as [keyof typeof HREFLANG, string][];
     if (alternates.length > 1) {
       for (const [lang, url] of alternates) {
@@ -42,9 +42,4 @@ export function buildSitemap(pages: (PageBase & { post?: { day: string } })[], c
   }
   lines.push("</urlset>", "");
   return lines.join("\n");
-}
-
-/** All HTML pages of the site in a stable order. */
-export function sitemapPages(blog: SiteIndex, extra: PageBase[] = []): (PageBase & { post?: { day: string } })[] {
-  return [...blog.homes, ...blog.lists, ...blog.posts, ...blog.weeks, ...blog.archives, ...blog.tagIndexes, ...blog.tags, ...blog.authors, ...blog.searches, ...extra];
 }

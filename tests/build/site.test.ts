@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { site } from "../../src/config.ts";
 import { loadContent } from "../../src/content/load.ts";
 import type { Post } from "../../src/content/schema.ts";
-import { urls } from "../../src/site/urls.ts";
+import { urls } from "../../src/collections/urls.ts";
 import { seedBuild, type BuildRun } from "../helpers/build.ts";
 import { ROOT } from "../helpers/seeds.ts";
 

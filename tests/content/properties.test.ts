@@ -19,7 +19,7 @@ import { normalizeWeek } from "../../src/content/dates.ts";
 import { splitFrontMatter } from "../../src/content/frontmatter.ts";
 import { normalizePost } from "../../src/content/normalize.ts";
 import type { Post } from "../../src/content/schema.ts";
-import { SLUG_PATTERN } from "../../src/content/slug.ts";
+import { SLUG_PATTERN } from "../../src/i18n/slug.ts";
 import { hostileSource, importablePost, mutate, mutations } from "../helpers/arbitraries.ts";
 import { seedFiles, seedSource } from "../helpers/seeds.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { site as config } from "../../src/config.ts";
-import { buildFeeds, defineFeeds, renderFeed } from "../../src/feeds/feeds.ts";
+import { renderFeed } from "../../src/feeds/feeds.ts";
 import { buildSite } from "../../src/site/site.ts";
 import { post, realPosts } from "../helpers/content.ts";
 import { contentUrls, datesByTitle, parseFeedTwice, specProblems } from "../helpers/feeds.ts";
@@ -8,7 +8,7 @@ import { contentUrls, datesByTitle, parseFeedTwice, specProblems } from "../help
 const blog = buildSite(realPosts(), config);
 
 describe("feed definitions", () => {
-  const specs = defineFeeds(blog, config);
+  const specs = blog.feeds;
   const urlsOf = (lang: string) => specs.filter((s) => s.lang === lang).map((s) => `${s.format} ${s.url}`);
 
   it("has Atom, RSS and JSON per language, Atom per kind and per tag", () => {
@@ -30,7 +30,7 @@ describe("feed definitions", () => {
     const all = specs.find((s) => s.url === "/zh/feed.xml")!;
     const dates = all.entries.map((e) => e.post.date.getTime());
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
-    const capped = defineFeeds(blog, { ...config, feedSize: 2 }).find((s) => s.url === "/zh/feed.xml")!;
+    const capped = buildSite(realPosts(), { ...config, feedSize: 2 }).feeds.find((s) => s.url === "/zh/feed.xml")!;
     expect(capped.entries).toHaveLength(2);
   });
 
@@ -41,7 +41,7 @@ describe("feed definitions", () => {
   });
 
   it("lists every feed on a page per language", () => {
-    const { pages, files } = buildFeeds(blog, config, "/");
+    const { feedIndexes: pages, feedFiles: files } = blog.pages;
     const zh = pages.find((p) => p.lang === "zh")!;
     const listed = zh.groups.flatMap((g) => g.feeds.map((f) => f.url));
     expect(listed.sort()).toEqual(files.map((f) => f.url).filter((u) => u.startsWith("/zh/")).sort());
@@ -49,7 +49,7 @@ describe("feed definitions", () => {
 });
 
 describe("feeds keep the rules of their specifications", () => {
-  const { files } = buildFeeds(blog, config, "/blog/");
+  const files = buildSite(realPosts(), config, { pathPrefix: "/blog/" }).pages.feedFiles;
   const body = (url: string) => files.find((f) => f.url === url)!.body;
   const formatOf = (url: string) => (url.endsWith(".json") ? "json" : url.endsWith("rss.xml") ? "rss" : "atom");
 
@@ -76,7 +76,7 @@ describe("feeds keep the rules of their specifications", () => {
   });
 
   it("keeps the item list of a JSON feed without posts", () => {
-    const spec = { ...defineFeeds(blog, config).find((s) => s.url === "/zh/feed.json")!, entries: [] };
+    const spec = { ...blog.feeds.find((s) => s.url === "/zh/feed.json")!, entries: [] };
     const json = JSON.parse(renderFeed(spec, config, { pathPrefix: "/", fallbackDate: new Date(0) }));
     expect(json.items).toEqual([]);
     expect(specProblems(JSON.stringify(json), "json")).toEqual([]);
@@ -108,7 +108,7 @@ describe("feeds keep the rules of their specifications", () => {
       "## Part\n\n[part](#part) [home](/en/)",
     ].join("\n\n");
     const site = buildSite([post("en/daily/pictures.md", source)], config);
-    const entry = parseFeedTwice(buildFeeds(site, config, "/").files.find((f) => f.url === "/en/feed.xml")!.body, "atom").entries[0]!;
+    const entry = parseFeedTwice(site.pages.feedFiles.find((f) => f.url === "/en/feed.xml")!.body, "atom").entries[0]!;
     const urls = contentUrls(entry.content);
     expect(urls).toEqual([
       "https://example.com/assets/a.png",
@@ -135,7 +135,7 @@ describe("feeds with hostile text stay well-formed", () => {
     post(`en/daily/n${i}.md`, `---\ntitle: ${JSON.stringify(title)}\ndate: 2026-03-0${i + 1}\nslug: n${i}\nsummary: ${JSON.stringify(title + " summary")}\ntags: [${JSON.stringify(title.slice(0, 12))}]\n---\nBody with ${title.replace(/[<>]/g, "")} and a [link](https://example.org/?a=1&b=2).\n`),
   );
   const hostile = buildSite(posts, config);
-  const { files } = buildFeeds(hostile, config, "/");
+  const files = hostile.pages.feedFiles;
 
   it.each(["/en/feed.xml", "/en/rss.xml", "/en/feed.json", "/en/daily/feed.xml"])("%s parses with two parsers", (url) => {
     const file = files.find((f) => f.url === url)!;

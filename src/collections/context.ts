@@ -1,0 +1,106 @@
+import { KINDS, perLang, type Kind, type Lang, type SiteConfig } from "../config.ts";
+import type { ContentProblem } from "../content/errors.ts";
+import type { Post } from "../content/schema.ts";
+import { collectAliases, type Alias } from "./aliases.ts";
+import { groupByAuthor, type AuthorGroups } from "./authors.ts";
+import { entryOf, renderBody, type PostEntry } from "./entries.ts";
+import type { LinkTargets } from "./links.ts";
+import { groupByTag, type TagGroups } from "./tags.ts";
+import { pairTranslations, type TranslationSet } from "./translations.ts";
+import { urls } from "./urls.ts";
+import { groupByWeek, type WeekGroups } from "./weeks.ts";
+
+/**
+ * What every page type builds from: the posts rendered once and grouped once per build, by
+ * typed keys (language, kind, ISO week, tag slug, author id). Each grouping is one pass over
+ * the posts, so the cost grows linearly with their number.
+ */
+export interface Collections {
+  config: SiteConfig;
+  /** The build's notion of now: decides which posts are scheduled. */
+  now: Date;
+  /** Live posts with unique URLs, newest first. */
+  posts: Post[];
+  /** Every post rendered, newest first. */
+  entries: PostEntry[];
+  entryOf(post: Post): PostEntry;
+  /** Entries by source path ("content/zh/daily/x.md"), for watch mode. */
+  bySource: Map<string, PostEntry>;
+  /** Newest first. */
+  byLang: Record<Lang, PostEntry[]>;
+  /** Newest first. */
+  byKind: Record<Lang, Record<Kind, PostEntry[]>>;
+  weeks: WeekGroups;
+  tags: TagGroups;
+  authors: AuthorGroups;
+  /** Each post's translation set (the post itself included); posts without one are absent. */
+  translations: Map<Post, TranslationSet>;
+  aliases: Alias[];
+  /** What links inside posts resolve against; kept to re-render one post in watch mode. */
+  linkTargets: LinkTargets;
+  /** Problems that stop the build: URL clashes, tag clashes, links that lead nowhere. */
+  problems: ContentProblem[];
+}
+
+/** Newest first; ties broken by path so every build orders posts the same way. */
+export function byNewest(a: Post, b: Post): number {
+  return b.date.getTime() - a.date.getTime() || a.sourcePath.localeCompare(b.sourcePath);
+}
+
+export function buildCollections(input: Post[], config: SiteConfig, now: Date): Collections {
+  const problems: ContentProblem[] = [];
+  const siteOrigin = new URL(config.url).origin;
+
+  // Unique URLs: two posts may never write the same page.
+  const byUrl = new Map<string, Post>();
+  for (const post of [...input].sort(byNewest)) {
+    const url = urls.post(post);
+    const first = byUrl.get(url);
+    if (first) {
+      problems.push({ file: post.sourcePath, field: "slug", message: `gives the URL ${url}, already used by ${first.sourcePath}; set a different "slug"` });
+    } else byUrl.set(url, post);
+  }
+  const posts = [...byUrl.values()];
+
+  const weeks = groupByWeek(posts);
+  const tagged = groupByTag(posts);
+  problems.push(...tagged.problems);
+  const authors = groupByAuthor(posts, config.authors);
+  const paired = pairTranslations(posts);
+  problems.push(...paired.problems);
+  const moved = collectAliases(posts, new Set(byUrl.keys()));
+  problems.push(...moved.problems);
+
+  const linkTargets: LinkTargets = {
+    weeks,
+    postBySource: new Map(posts.map((p) => [p.sourcePath, urls.post(p)])),
+    aliases: moved.targets,
+  };
+
+  const entryByPost = new Map<Post, PostEntry>();
+  const byKind = perLang(() => Object.fromEntries(KINDS.map((kind) => [kind, [] as PostEntry[]])) as Record<Kind, PostEntry[]>);
+  for (const post of posts) {
+    const entry = entryOf(post, now, renderBody(post, linkTargets, siteOrigin, problems));
+    entryByPost.set(post, entry);
+    byKind[post.lang][post.kind].push(entry);
+  }
+  const entries = [...entryByPost.values()];
+
+  return {
+    config,
+    now,
+    posts,
+    entries,
+    entryOf: (post) => entryByPost.get(post)!,
+    bySource: new Map(entries.map((e) => [e.post.sourcePath, e])),
+    byLang: perLang((lang) => entries.filter((e) => e.post.lang === lang)),
+    byKind,
+    weeks,
+    tags: tagged.groups,
+    authors,
+    translations: paired.translations,
+    aliases: moved.aliases,
+    linkTargets,
+    problems,
+  };
+}

@@ -1,0 +1,75 @@
+import path from "node:path";
+import { otherLang, type Lang } from "../config.ts";
+import { normalizeWeek } from "../content/dates.ts";
+import type { Post } from "../content/schema.ts";
+import { urls } from "./urls.ts";
+import type { WeekGroups } from "./weeks.ts";
+
+export interface LinkTargets {
+  weeks: WeekGroups;
+  /** Post URL by source path, for links written as relative .md paths. */
+  postBySource: Map<string, string>;
+  /** Target URL by old URL ("/weekly_news/x/"). */
+  aliases: Map<string, string>;
+}
+
+export type LinkResolution = { href: string } | { error: string } | undefined;
+
+/** The ISO week a legacy link names: …/ai_news_2026-W06, …/weekly_news/news_2026_06. */
+export function weekInLink(href: string): string | null {
+  const clean = href.split(/[?#]/)[0]!.replace(/\/+$/, "").replace(/\.html?$/i, "");
+  const segment = clean.split("/").pop() ?? "";
+  const iso = /(\d{4})[-_]?W(\d{1,2})(?!\d)/i.exec(segment);
+  if (iso) return normalizeWeek(`${iso[1]}-W${iso[2]}`);
+  const numbered = /(\d{4})[-_](\d{1,2})$/.exec(segment);
+  if (numbered && /week|weekly|周/i.test(clean)) return normalizeWeek(`${numbered[1]}-W${numbered[2]}`);
+  return null;
+}
+
+/** Language of a link's text: Chinese when it has Han characters, English when it has only Latin letters. */
+function textLang(text: string): Lang | undefined {
+  if (/\p{Script=Han}/u.test(text)) return "zh";
+  if (/[A-Za-z]/.test(text)) return "en";
+  return undefined;
+}
+
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+/**
+ * Decides where a link inside a post goes. External links and fragments stay; old URLs
+ * go to their alias target; relative .md links go to that post; legacy week links go to
+ * that week's digest (in the language of the link text when it exists) or its hub.
+ * Anything else relative is an error: it would be a dead link.
+ */
+export function resolvePostLink(href: string, text: string, post: Post, targets: LinkTargets): LinkResolution {
+  if (!href || href.startsWith("#") || EXTERNAL.test(href)) return undefined;
+  const [pathPart, fragment] = href.split("#", 2) as [string, string | undefined];
+  const hash = fragment ? `#${fragment}` : "";
+
+  if (pathPart.startsWith("/")) {
+    const alias = targets.aliases.get(pathPart) ?? targets.aliases.get(pathPart.replace(/\/?(index\.html?)?$/, "/"));
+    return alias ? { href: alias + hash } : undefined;
+  }
+
+  if (/\.(md|markdown)$/i.test(pathPart)) {
+    const target = path.posix.normalize(path.posix.join(path.posix.dirname(post.sourcePath), pathPart));
+    const url = targets.postBySource.get(target);
+    return url ? { href: url + hash } : { error: `links to ${pathPart}, which is not a post` };
+  }
+
+  const week = weekInLink(pathPart);
+  if (week) {
+    const preferred = textLang(text);
+    const order: Lang[] = [...new Set([preferred ?? post.lang, post.lang])];
+    for (const lang of order) {
+      const digest = targets.weeks[lang].get(week)?.digests[0];
+      if (digest) return { href: urls.post(digest) };
+    }
+    for (const lang of [post.lang, otherLang(post.lang)]) {
+      if (targets.weeks[lang].has(week)) return { href: urls.weekHub(lang, week) };
+    }
+    return { error: `links to week ${week} (${href}), which has no posts` };
+  }
+
+  return { error: `"${href}" leads to no page; link to a post's .md file, a week such as ../weekly_news/ai_news_2026-W06, or a full URL` };
+}

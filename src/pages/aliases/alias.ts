@@ -1,0 +1,8 @@
+import type { Alias } from "../../collections/aliases.ts";
+import type { PageType } from "../page-type.ts";
+
+/** A redirect page at an old URL a post lists in `aliases`; never in the sitemap. */
+export const aliasPages: PageType<"aliases", Alias> = {
+  name: "aliases",
+  pages: (context) => context.aliases,
+};

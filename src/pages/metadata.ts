@@ -1,0 +1,71 @@
+import { LANGS, type Lang, type SiteConfig } from "../config.ts";
+import type { Post } from "../content/schema.ts";
+import { absoluteUrl } from "../feeds/absolute.ts";
+import { isoDateTime } from "../i18n/dates.ts";
+import { t } from "../i18n/strings.ts";
+import type { PostPage } from "./posts/post.ts";
+
+/**
+ * The site's default link-preview image: assets/share.png, rendered by
+ * scripts/share-image.ts. Pages without a cover of their own show it.
+ */
+export const DEFAULT_SHARE_IMAGE = { src: "/assets/share.png", width: 1200, height: 630 } as const;
+
+/** A link-preview image; width and height only where they are known (the default image). */
+export interface ShareImage {
+  src: string;
+  alt: string;
+  width?: number;
+  height?: number;
+}
+
+type SiteNames = Pick<SiteConfig, "title" | "description">;
+
+/** The default share image in a language, its alt text saying what the image shows: the site's names in every language and the tagline. */
+export function defaultShareImage(lang: Lang, config: SiteNames): ShareImage {
+  const site = LANGS.map((l) => config.title[l]).join(" · ");
+  return { ...DEFAULT_SHARE_IMAGE, alt: t(lang, "shareImageAlt", { site, tagline: config.description[lang] }) };
+}
+
+/** The image of a page's link preview: the post's cover, else the default share image. */
+export function shareImage(lang: Lang, config: SiteNames, post?: Pick<Post, "cover">): ShareImage {
+  return post?.cover ? { src: post.cover.src, alt: post.cover.alt } : defaultShareImage(lang, config);
+}
+
+/** JSON for a <script type="application/ld+json"> block: no "<" can end the script or open a comment. */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+/** schema.org NewsArticle of a post page. */
+export function newsArticle(page: PostPage, config: SiteConfig): Record<string, unknown> {
+  const post = page.post;
+  const url = absoluteUrl(page.url, config.url);
+  const published = isoDateTime(post.date, config.timeZone);
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: post.title,
+    description: post.description,
+    url,
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    datePublished: published,
+    dateModified: published,
+    inLanguage: post.lang === "zh" ? "zh-CN" : "en",
+    author: post.authors.length
+      ? page.authorLinks.map((a) => ({ "@type": "Person", name: a.title, url: absoluteUrl(a.url, config.url) }))
+      : [{ "@type": "Organization", name: config.publisher }],
+    keywords: [...new Set([...post.tags, ...post.keywords])],
+    image: [absoluteUrl(shareImage(post.lang, config, post).src, config.url)],
+    publisher: { "@type": "Organization", name: config.publisher, url: config.url },
+  };
+}
+
+export function newsArticleJsonLd(page: PostPage, config: SiteConfig): string {
+  return scriptSafeJson(newsArticle(page, config));
+}

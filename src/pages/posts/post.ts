@@ -1,0 +1,79 @@
+import { LANGS, otherLang } from "../../config.ts";
+import type { Post } from "../../content/schema.ts";
+import { authorFor } from "../../collections/authors.ts";
+import type { Link, PostEntry } from "../../collections/entries.ts";
+import { tagSlug } from "../../collections/tags.ts";
+import { urls } from "../../collections/urls.ts";
+import { alternatesOf, switchTo, type PageBase, type PageType } from "../page-type.ts";
+
+/** A post's own page: its body, with links to its week, its translation and its neighbours. */
+export interface PostPage extends PageBase, PostEntry {
+  tagLinks: Link[];
+  authorLinks: Link[];
+  weekHub: string;
+  /** For dailies and deep dives: the digests of their week. */
+  weekDigests: Link[];
+  /** For digests: the daily briefs and deep dives of the week they cover. */
+  weekDailies: Link[];
+  weekDeepDives: Link[];
+  prev?: Link;
+  next?: Link;
+}
+
+const link = (entry: PostEntry): Link => ({ url: entry.url, title: entry.post.title });
+
+export const postPages: PageType<"posts", PostPage> = {
+  name: "posts",
+  pages(context) {
+    const { config, weeks, tags } = context;
+    const pageOf = new Map<PostEntry, PostPage>();
+    for (const entry of context.entries) {
+      const post = entry.post;
+      const set = context.translations.get(post);
+      const alternates = alternatesOf(LANGS.map((lang) => [lang, lang === post.lang ? entry.url : set?.[lang] && urls.post(set[lang]!)]));
+      const other = otherLang(post.lang);
+      const nearby = weeks[other].has(post.week) ? urls.weekHub(other, post.week) : urls.kindList(other, post.kind);
+      pageOf.set(entry, {
+        ...entry,
+        lang: post.lang,
+        alternates,
+        switchTo: switchTo(post.lang, alternates, nearby),
+        tagLinks: post.tags.map((tag) => ({ title: tags[post.lang].get(tagSlug(tag))?.name ?? tag, url: urls.tag(post.lang, tagSlug(tag)) })),
+        authorLinks: post.authors.map((name) => ({ title: name, url: urls.author(post.lang, authorFor(name, config.authors).id) })),
+        weekHub: urls.weekHub(post.lang, post.week),
+        weekDigests: [],
+        weekDailies: [],
+        weekDeepDives: [],
+      });
+    }
+
+    // Cross-links between a week's digest and its dailies and deep dives.
+    for (const lang of LANGS) {
+      for (const group of weeks[lang].values()) {
+        const links = (posts: Post[]) => posts.map((post) => link(context.entryOf(post)));
+        const [digests, dailies, deepDives] = [links(group.digests), links(group.dailies), links(group.deepDives)];
+        for (const post of group.digests) Object.assign(pageOf.get(context.entryOf(post))!, { weekDailies: dailies, weekDeepDives: deepDives });
+        for (const post of [...group.dailies, ...group.deepDives]) pageOf.get(context.entryOf(post))!.weekDigests = digests;
+      }
+    }
+
+    // Previous/next stay inside one language and kind; groups are newest first.
+    for (const lang of LANGS) {
+      for (const group of Object.values(context.byKind[lang])) {
+        group.forEach((entry, i) => {
+          const page = pageOf.get(entry)!;
+          const newer = group[i - 1];
+          const older = group[i + 1];
+          if (older) page.prev = link(older);
+          if (newer) page.next = link(newer);
+        });
+      }
+    }
+    return [...pageOf.values()];
+  },
+  sitemap: (page) => ({ url: page.url, alternates: page.alternates, lastmod: page.post.day }),
+  refresh: (pages, edited) => pages.flatMap((page) => {
+    const entry = edited.get(page.post.sourcePath);
+    return entry ? [Object.assign(page, entry)] : [];
+  }),
+};
