@@ -1,3 +1,4 @@
+import { otherLang, perLang } from "../config.ts";
 import type { ContentProblem } from "../content/errors.ts";
 import type { Post } from "../content/schema.ts";
 import { parseMarkdown } from "../markdown/render.ts";
@@ -67,7 +68,7 @@ export function reviewContent(posts: Post[], site: Site): Finding[] {
   }
 
   for (const page of site.pages.posts) {
-    const other = page.lang === "zh" ? "en" : "zh";
+    const other = otherLang(page.lang);
     if (!page.alternates[other]) {
       findings.push({ level: "warning", file: page.post.sourcePath, message: `has no ${other === "en" ? "English" : "Chinese"} translation` });
     }
@@ -83,12 +84,12 @@ export function reviewContent(posts: Post[], site: Site): Finding[] {
     }
   }
 
-  const titles = new Map<string, Post>();
+  const titles = perLang(() => new Map<string, Post>());
   for (const post of posts) {
-    const key = `${post.lang}|${post.title.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase()}`;
-    const first = titles.get(key);
+    const key = post.title.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+    const first = titles[post.lang].get(key);
     if (first) findings.push({ level: "warning", file: post.sourcePath, field: "title", message: `"${post.title}" is also the title of ${first.sourcePath}` });
-    else titles.set(key, post);
+    else titles[post.lang].set(key, post);
   }
 
   const spellings = new Map<string, Map<string, string>>();

@@ -1,0 +1,53 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { site as config } from "../../src/config.ts";
+import { loadBlog, type ContentPluginOptions } from "../../src/site/plugin.ts";
+import { ROOT } from "../helpers/seeds.ts";
+
+/** A copy of the blog's own posts, so edits never touch the repository. */
+function contentCopy(): string {
+  const root = mkdtempSync(path.join(tmpdir(), "watch-"));
+  cpSync(path.join(ROOT, "content"), path.join(root, "content"), { recursive: true });
+  return root;
+}
+
+/** Rewrites a post as an editor's save does: new text, a later modification time. */
+function edit(file: string, change: (source: string) => string, tick: number): void {
+  writeFileSync(file, change(readFileSync(file, "utf8")));
+  const later = new Date(Date.now() + tick * 1000);
+  utimesSync(file, later, later);
+}
+
+const counts = (blog: ReturnType<typeof loadBlog>) => Object.fromEntries(Object.entries(blog.pages).map(([name, pages]) => [name, pages.length]));
+
+describe("watch mode: which pages an edit rewrites, as the page types say", () => {
+  const root = contentCopy();
+  const options: ContentPluginOptions = { root, contentDir: "content", config, pathPrefix: "/", now: new Date("2030-01-01"), includeUnpublished: false, incremental: true };
+  const daily = path.join(root, "content/zh/daily/2026-02-06-ai-hang-ye-dong-tai.md");
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("rewrites only the post's own page when an edit changes its body alone", () => {
+    const full = loadBlog(options);
+    expect(full.pages.homes).toHaveLength(2);
+    edit(daily, (source) => `${source}\n\n一段新写的结尾。\n`, 10);
+    const partial = loadBlog(options);
+    expect(partial.pages.posts.map((page) => page.post.sourcePath)).toEqual(["content/zh/daily/2026-02-06-ai-hang-ye-dong-tai.md"]);
+    expect(partial.pages.posts[0]!.html).toContain("一段新写的结尾。");
+    expect(Object.entries(counts(partial)).filter(([name]) => name !== "posts").every(([, n]) => n === 0)).toBe(true);
+    expect(partial.sitemap).toBe(full.sitemap);
+  });
+
+  it("rebuilds every page when an edit changes what lists show (the title)", () => {
+    edit(daily, (source) => source.replace(/^title: .*$/m, "title: 改过的标题"), 20);
+    const rebuilt = loadBlog(options);
+    expect(rebuilt.pages.homes).toHaveLength(2);
+    const home = rebuilt.pages.homes.find((page) => page.lang === "zh")!;
+    expect(home.sections.flatMap((section) => section.items.map((item) => item.post.title))).toContain("改过的标题");
+  });
+
+  it("hands Eleventy the same model while nothing changed", () => {
+    expect(loadBlog(options)).toBe(loadBlog(options));
+  });
+});
