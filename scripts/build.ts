@@ -7,8 +7,7 @@ import path from "node:path";
 import { ContentError, formatProblem } from "../src/content/errors.ts";
 import { buildOptions, SettingError } from "../src/options.ts";
 import { PAGE_TYPES } from "../src/pages/index.ts";
-import type { PageType } from "../src/pages/page-type.ts";
-import { checkLinks, formatBrokenLink, outputFileOf } from "../src/site/linkcheck.ts";
+import { checkLinks, formatBrokenLink, linksWrittenLater } from "../src/site/linkcheck.ts";
 import { loadBlog, type Blog } from "../src/site/plugin.ts";
 
 /** Seconds since the process started, for the phase timings the build prints. */
@@ -54,20 +53,13 @@ async function main(): Promise<number> {
   const searching = buildSearchIndex(options.outputDir);
   const linksStarted = performance.now();
   // No dead internal link ships: a broken link fails the build. Links to files written after
-  // Eleventy (page types declare them: the search page's /pagefind/) are checked once those exist.
-  const later = new Set<string>();
-  const laterPages = new Set<string>();
-  for (const type of PAGE_TYPES as readonly PageType[]) {
-    if (!type.linksWrittenLater) continue;
-    for (const prefix of type.linksWrittenLater) later.add(prefix);
-    for (const page of (blog.pages as Record<string, { url: string }[]>)[type.name]!) laterPages.add(outputFileOf(page.url));
-  }
-  const writtenLater = (sitePath: string) => [...later].some((prefix) => sitePath.startsWith(prefix));
-  const report = checkLinks(options.outputDir, options.pathPrefix, { skipTarget: writtenLater });
+  // Eleventy (the page types declare them: the search page's /pagefind/) are checked once those exist.
+  const later = linksWrittenLater(PAGE_TYPES, blog.pages);
+  const report = checkLinks(options.outputDir, options.pathPrefix, { skipTarget: later.isTarget });
   const linkSeconds = since(linksStarted);
   const search = await searching;
   console.log(`search: indexed ${search.pages} posts in ${search.seconds.toFixed(2)} s`);
-  report.broken.push(...checkLinks(options.outputDir, options.pathPrefix, { pages: (file) => laterPages.has(file), skipTarget: (p) => !writtenLater(p) }).broken);
+  report.broken.push(...checkLinks(options.outputDir, options.pathPrefix, { pages: later.isPage, skipTarget: (p) => !later.isTarget(p) }).broken);
   for (const broken of report.broken) console.error(`error: broken link: ${formatBrokenLink(broken)}`);
   if (report.broken.length > 0) {
     console.error(`build failed: ${report.broken.length} broken internal link${report.broken.length === 1 ? "" : "s"}`);

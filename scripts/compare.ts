@@ -1,5 +1,5 @@
 /**
- * npm run compare [-- --ref main] [--posts 1000]
+ * npm run compare [-- --ref main] [--posts 1000] [--site-url https://user.github.io/blog/]
  *
  * Proves a refactor changed nothing a reader sees: builds the site at a git revision and
  * from the working tree, on the repository's own posts and on a generated corpus, with the
@@ -42,17 +42,17 @@ export function compareOutputs(before: string, after: string): OutputDifference[
   return differences;
 }
 
-function build(tree: string, contentDir: string, outputDir: string): void {
+function build(tree: string, contentDir: string, outputDir: string, siteUrl: string | undefined): void {
   const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
     cwd: tree,
-    env: { ...process.env, CONTENT_DIR: contentDir, OUTPUT_DIR: outputDir, BUILD_TIME },
+    env: { ...process.env, CONTENT_DIR: contentDir, OUTPUT_DIR: outputDir, BUILD_TIME, ...(siteUrl ? { SITE_URL: siteUrl } : {}) },
     encoding: "utf8",
   });
   if (result.status !== 0) throw new Error(`build in ${tree} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 function main(): number {
-  const { values } = parseArgs({ options: { ref: { type: "string", default: "HEAD" }, posts: { type: "string", default: "1000" } } });
+  const { values } = parseArgs({ options: { ref: { type: "string", default: "HEAD" }, posts: { type: "string", default: "1000" }, "site-url": { type: "string" } } });
   const work = mkdtempSync(path.join(tmpdir(), "compare-"));
   const refTree = path.join(work, "ref");
   const git = (...args: string[]) => spawnSync("git", args, { cwd: ROOT, encoding: "utf8" });
@@ -72,8 +72,8 @@ function main(): number {
       if (!existsSync(content)) continue;
       const before = path.join(work, `before-${i}`);
       const after = path.join(work, `after-${i}`);
-      build(refTree, content, before);
-      build(ROOT, content, after);
+      build(refTree, content, before, values["site-url"]);
+      build(ROOT, content, after, values["site-url"]);
       const differences = compareOutputs(before, after);
       const files = filesOf(after).length;
       if (differences.length === 0) console.log(`${name}: ${files} files, byte-identical to ${values.ref}`);

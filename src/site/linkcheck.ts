@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { srcsetCandidates } from "../feeds/srcset.ts";
+import type { PageType } from "../pages/page-type.ts";
 
 export interface BrokenLink {
   /** Site URL of the page that has the link. */
@@ -134,5 +135,20 @@ export function checkLinks(outDir: string, pathPrefix = "/", options: LinkCheckO
 
 /** The file in the output folder a site URL is written to: "/zh/" → "zh/index.html". */
 export const outputFileOf = (url: string) => url.replace(/^\/+/, "") + (url.endsWith("/") ? "index.html" : "");
+
+/**
+ * Links to files written after Eleventy (the search index), as the page types declare them:
+ * which targets to leave for later, and which pages to check again once they exist.
+ */
+export function linksWrittenLater(pageTypes: readonly PageType[], pages: Record<string, { url: string }[]>): { isTarget: (sitePath: string) => boolean; isPage: (file: string) => boolean } {
+  const prefixes: string[] = [];
+  const files = new Set<string>();
+  for (const type of pageTypes) {
+    if (!type.linksWrittenLater) continue;
+    prefixes.push(...type.linksWrittenLater);
+    for (const page of pages[type.name] ?? []) files.add(outputFileOf(page.url));
+  }
+  return { isTarget: (sitePath) => prefixes.some((prefix) => sitePath.startsWith(prefix)), isPage: (file) => files.has(file) };
+}
 
 export const formatBrokenLink = (b: BrokenLink) => `${b.page}: link ${b.href} ${b.reason}`;

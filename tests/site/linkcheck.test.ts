@@ -2,7 +2,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkLinks, formatBrokenLink } from "../../src/site/linkcheck.ts";
+import { site as config } from "../../src/config.ts";
+import { PAGE_TYPES } from "../../src/pages/index.ts";
+import { checkLinks, formatBrokenLink, linksWrittenLater } from "../../src/site/linkcheck.ts";
+import { buildSite } from "../../src/site/site.ts";
+import { realPosts } from "../helpers/content.ts";
 
 function site(pages: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "links-"));
@@ -63,5 +67,16 @@ describe("checkLinks", () => {
   it("reports links that escape the path prefix", () => {
     const dir = site({ "zh/index.html": '<a href="/zh/">escapes</a><a href="/blog/zh/">ok</a>' });
     expect(checkLinks(dir, "/blog/").broken.map((b) => b.href)).toEqual(["/zh/"]);
+  });
+});
+
+describe("links to files written after Eleventy, as the page types declare them", () => {
+  const site = buildSite(realPosts(), config);
+  const later = linksWrittenLater(PAGE_TYPES, site.pages);
+
+  it("leaves the search index's files for later, and checks the search pages again then", () => {
+    expect(later.isTarget("/pagefind/pagefind-ui.js")).toBe(true);
+    expect(later.isTarget("/zh/search/")).toBe(false);
+    expect(["zh/search/index.html", "en/search/index.html", "zh/index.html"].map(later.isPage)).toEqual([true, true, false]);
   });
 });
