@@ -17,15 +17,10 @@ import { groupByWeek, type WeekGroups } from "./weeks.ts";
  */
 export interface Collections {
   config: SiteConfig;
-  /** The build's notion of now: decides which posts are scheduled. */
-  now: Date;
-  /** Live posts with unique URLs, newest first. */
-  posts: Post[];
-  /** Every post rendered, newest first. */
+  /** Every live post with a unique URL, rendered, newest first. */
   entries: PostEntry[];
+  /** The rendered entry of a post: the groupings below hold posts, the lists hold entries. */
   entryOf(post: Post): PostEntry;
-  /** Entries by source path ("content/zh/daily/x.md"), for watch mode. */
-  bySource: Map<string, PostEntry>;
   /** Newest first. */
   byLang: Record<Lang, PostEntry[]>;
   /** Newest first. */
@@ -36,6 +31,11 @@ export interface Collections {
   /** Each post's translation set (the post itself included); posts without one are absent. */
   translations: Map<Post, TranslationSet>;
   aliases: Alias[];
+}
+
+/** The collections, and what the build needs beside them. */
+export interface CollectedContent {
+  collections: Collections;
   /** What links inside posts resolve against; kept to re-render one post in watch mode. */
   linkTargets: LinkTargets;
   /** Problems that stop the build: URL clashes, tag clashes, links that lead nowhere. */
@@ -47,7 +47,7 @@ export function byNewest(a: Post, b: Post): number {
   return b.date.getTime() - a.date.getTime() || a.sourcePath.localeCompare(b.sourcePath);
 }
 
-export function buildCollections(input: Post[], config: SiteConfig, now: Date): Collections {
+export function buildCollections(input: Post[], config: SiteConfig, now: Date): CollectedContent {
   const problems: ContentProblem[] = [];
   const siteOrigin = new URL(config.url).origin;
 
@@ -86,13 +86,10 @@ export function buildCollections(input: Post[], config: SiteConfig, now: Date): 
   }
   const entries = [...entryByPost.values()];
 
-  return {
+  const collections: Collections = {
     config,
-    now,
-    posts,
     entries,
     entryOf: (post) => entryByPost.get(post)!,
-    bySource: new Map(entries.map((e) => [e.post.sourcePath, e])),
     byLang: perLang((lang) => entries.filter((e) => e.post.lang === lang)),
     byKind,
     weeks,
@@ -100,7 +97,6 @@ export function buildCollections(input: Post[], config: SiteConfig, now: Date): 
     authors,
     translations: paired.translations,
     aliases: moved.aliases,
-    linkTargets,
-    problems,
   };
+  return { collections, linkTargets, problems };
 }

@@ -32,6 +32,6 @@ export const PAGE_TYPES = [
   notFoundPages,
   aliasPages,
   feedFiles,
-] as const satisfies readonly PageType<string, any>[];
+] as const satisfies readonly PageType[];
 
 export type PageTypes = typeof PAGE_TYPES;

@@ -7,7 +7,12 @@ import type { FeedSpec } from "../feeds/feeds.ts";
 /** The same page in each language that has one (hreflang alternates). */
 export type Alternates = Partial<Record<Lang, string>>;
 
-/** What every HTML page of the site has; base.njk reads it. */
+/**
+ * What every HTML page of the site has; layouts/base.njk reads it. The layout also looks for a
+ * few optional fields to link the right feeds and mark the navigation: `post` (a post page),
+ * `kind` (a kind list), `tag` (a tag page), `tagLinks`, `years` (the archive), `tags` (the tag
+ * index). A new page type should give its models none of these names unless it means them.
+ */
 export interface PageBase {
   lang: Lang;
   url: string;
@@ -24,7 +29,11 @@ export interface SitemapEntry {
   lastmod?: string;
 }
 
-/** What page types build from: the shared collections and every feed the page types offer. */
+/**
+ * What page types build their pages from: the shared collections, plus every feed the page
+ * types offer (gathered from each type's `feeds` before any page is built, so the feeds page
+ * can list them all).
+ */
 export interface PageContext extends Collections {
   /** The site's path prefix ("/" or "/blog/"), for files that name site paths Eleventy does not rewrite. */
   pathPrefix: string;
@@ -32,36 +41,38 @@ export interface PageContext extends Collections {
 }
 
 /**
- * A page type: one room of the site. It builds its page models from the shared context;
- * `src/pages/<type>/<name>.njk` paginates over `blog.pages.<name>`. Everything else it
- * contributes (sitemap lines, feeds, watch-mode refreshes, links to files written after
- * Eleventy) is declared here, so the sitemap, the feeds, watch mode and the link check
- * learn about it from the registry in `src/pages/index.ts`.
+ * A page type: one room of the site. It builds its page models from the shared context; a
+ * template in its folder paginates over `blog.pages.<name>`. Everything else it contributes
+ * (sitemap lines, feeds, watch-mode refreshes, links to files written after Eleventy) is
+ * declared here, so the sitemap, the feeds, watch mode and the link check learn about it
+ * from the registry in `src/pages/index.ts`.
  */
 export interface PageType<Name extends string = string, Model extends { url: string } = { url: string }> {
+  /** Unique; the template's `pagination.data` is `blog.pages.<name>`. */
   readonly name: Name;
   pages(context: PageContext): Model[];
   /** The page's sitemap.xml line; page types without one (redirects, 404s, feed files) are not listed. */
   sitemap?(page: Model): SitemapEntry;
-  /** The feeds this page type offers, built from the collections alone. */
+  /** The feeds this page type offers. They see only the collections: pages are built after every feed is known. */
   feeds?(collections: Collections): FeedSpec[];
   /**
-   * Watch mode: after an edit that changed only the bodies of `edited` posts (by source path),
-   * the pages built before that show those bodies, brought up to date. Default: none.
+   * Watch mode, after an edit that changed only post bodies: `edited` holds those posts'
+   * entries (by source path), already re-rendered. Update the pages that show them in place,
+   * in `pages` (the last build's, which later builds reuse), and return just those to be
+   * rewritten. Default: none of this type's pages are rewritten.
    */
-  refresh?(pages: Model[], edited: ReadonlyMap<string, PostEntry>): Model[];
+  refresh?(pages: Model[], edited: ReadonlyMap<string, PostEntry>, context: PageContext): Model[];
   /** Site paths (prefixes) its pages link to that exist only after Eleventy has written the site. */
   linksWrittenLater?: readonly string[];
 }
 
-/** The model type of a page type. */
-export type ModelOf<T> = T extends PageType<string, infer Model> ? Model : never;
+type ModelOf<T> = T extends PageType<string, infer Model> ? Model : never;
 
 /** `blog.pages`: each registered page type's models under its name. */
-export type PagesOf<Types extends readonly PageType<string, any>[]> = { [T in Types[number] as T["name"]]: ModelOf<T>[] };
+export type PagesOf<Types extends readonly PageType[]> = { [T in Types[number] as T["name"]]: ModelOf<T>[] };
 
-/** The usual sitemap line of an HTML page. */
-export const listed = (page: PageBase): SitemapEntry => ({ url: page.url, alternates: page.alternates });
+/** The sitemap line of an HTML page: its URL and its hreflang alternates. */
+export const sitemapLine = (page: PageBase): SitemapEntry => ({ url: page.url, alternates: page.alternates });
 
 export interface Paged<T> {
   pageNumber: number;
@@ -99,7 +110,7 @@ export const inEveryLang = (url: (lang: Lang) => string) => alternatesOf(LANGS.m
 export const switchToSame = (lang: Lang, url: (lang: Lang) => string): PageBase["switchTo"] => ({ lang: otherLang(lang), url: url(otherLang(lang)), exact: true });
 
 /** Switch to the other language's equivalent, or to a nearby page whose note explains the gap. */
-export function switchTo(lang: Lang, alternates: Alternates, nearby: string): PageBase["switchTo"] {
+export function switchOrNearby(lang: Lang, alternates: Alternates, nearby: string): PageBase["switchTo"] {
   const other = otherLang(lang);
   const exact = alternates[other];
   return exact ? { lang: other, url: exact, exact: true } : { lang: other, url: `${nearby}#${onlyInFragment(lang)}`, exact: false };

@@ -134,7 +134,7 @@ export function checkLinks(outDir: string, pathPrefix = "/", options: LinkCheckO
 }
 
 /** The file in the output folder a site URL is written to: "/zh/" → "zh/index.html". */
-export const outputFileOf = (url: string) => url.replace(/^\/+/, "") + (url.endsWith("/") ? "index.html" : "");
+const outputFileOf = (url: string) => url.replace(/^\/+/, "") + (url.endsWith("/") ? "index.html" : "");
 
 /**
  * Links to files written after Eleventy (the search index), as the page types declare them:

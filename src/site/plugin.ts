@@ -3,7 +3,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Lang, SiteConfig } from "../config.ts";
 import { renderBody, type PostEntry } from "../collections/entries.ts";
 import { ContentError, type ContentProblem } from "../content/errors.ts";
-import { loadContent, type ParsedPosts } from "../content/load.ts";
+import { loadContent, type LoadedContent, type ParsedPosts } from "../content/load.ts";
 import { publicationStatus } from "../content/publish.ts";
 import type { Post } from "../content/schema.ts";
 import { absoluteUrl } from "../feeds/absolute.ts";
@@ -45,7 +45,7 @@ export interface Blog {
  * pass; in the dev server each rebuild re-parses only changed files and, when an edit
  * changes only a post's body, re-renders only that post.
  */
-const caches: { parsed: ParsedPosts; last?: { key: string; blog: Blog; site: Site } } = { parsed: new Map() };
+const caches: { parsed: ParsedPosts; last?: { key: string; blog: Blog; site: Site; bySource: Map<string, PostEntry> } } = { parsed: new Map() };
 
 /** Everything about a post that other pages show; an edit that keeps it can skip them. */
 function listingOf(post: Post, status: string): string {
@@ -56,8 +56,8 @@ function listingOf(post: Post, status: string): string {
 /**
  * Watch mode: when every edited post keeps its listing (title, date, tags, summary line, URL…),
  * re-render just those posts and hand Eleventy a blog with only the pages that show their
- * bodies, as each page type's `refresh` says. The full model is updated in place, so the
- * next full build shows the edit everywhere.
+ * bodies (the post's page, the feeds that carry it), as each page type's `refresh` says. The
+ * last build's model is updated in place, so a later load that reuses it is up to date.
  */
 function incrementalBlog(reparsed: string[], posts: Post[], options: ContentPluginOptions): Blog | undefined {
   const last = caches.last;
@@ -65,7 +65,7 @@ function incrementalBlog(reparsed: string[], posts: Post[], options: ContentPlug
   const bySource = new Map(posts.map((p) => [p.sourcePath, p]));
   const edits: [PostEntry, Post][] = [];
   for (const source of reparsed) {
-    const entry = last.site.collections.bySource.get(source);
+    const entry = last.bySource.get(source);
     const post = bySource.get(source);
     if (!entry || !post) return undefined;
     if (listingOf(post, publicationStatus(post, options.now)) !== listingOf(entry.post, entry.status)) return undefined;
@@ -73,11 +73,13 @@ function incrementalBlog(reparsed: string[], posts: Post[], options: ContentPlug
   }
   const problems: ContentProblem[] = [];
   const siteOrigin = new URL(options.config.url).origin;
-  const edited = new Map<string, PostEntry>();
-  for (const [entry, post] of edits) edited.set(post.sourcePath, Object.assign(entry, { post }, renderBody(post, last.site.collections.linkTargets, siteOrigin, problems)));
+  const rendered = edits.map(([entry, post]) => ({ entry, post, body: renderBody(post, last.site.linkTargets, siteOrigin, problems) }));
+  // Nothing of the last build changes unless every edited post renders.
   if (problems.length > 0) throw new ContentError(problems);
+  const edited = new Map<string, PostEntry>();
+  for (const { entry, post, body } of rendered) edited.set(post.sourcePath, Object.assign(entry, { post }, body));
   const all = last.site.pages as Record<string, { url: string }[]>;
-  const pages = Object.fromEntries((PAGE_TYPES as readonly PageType[]).map((type) => [type.name, type.refresh?.(all[type.name]!, edited) ?? []]));
+  const pages = Object.fromEntries((PAGE_TYPES as readonly PageType[]).map((type) => [type.name, type.refresh?.(all[type.name]!, edited, last.site.context) ?? []]));
   return { ...last.blog, pages: pages as Blog["pages"] };
 }
 
@@ -86,14 +88,24 @@ function incrementalBlog(reparsed: string[], posts: Post[], options: ContentPlug
  * The result is reused while no post changed.
  */
 export function loadBlog(options: ContentPluginOptions): Blog {
-  const { posts, problems, changed, reparsed, removed } = loadContent({
+  const loaded = loadContent({
     root: options.root,
     contentDir: options.contentDir,
     timeZone: options.config.timeZone,
     authors: options.config.authors,
     parsed: caches.parsed,
   });
-  if (problems.length > 0) throw new ContentError(problems);
+  if (loaded.problems.length > 0) throw new ContentError(loaded.problems);
+  try {
+    return buildBlog(loaded, options);
+  } catch (error) {
+    // A build that failed leaves nothing to reuse: the next load builds again and reports again.
+    caches.last = undefined;
+    throw error;
+  }
+}
+
+function buildBlog({ posts, changed, reparsed, removed }: LoadedContent, options: ContentPluginOptions): Blog {
   const key = JSON.stringify([options.root, options.contentDir, options.config, options.pathPrefix, options.now, options.includeUnpublished]);
   if (!changed && caches.last?.key === key) return caches.last.blog;
   if (options.incremental && caches.last?.key === key && !removed) {
@@ -104,7 +116,7 @@ export function loadBlog(options: ContentPluginOptions): Blog {
   const site = buildSite(live, options.config, { now: options.now, pathPrefix: options.pathPrefix });
   if (site.problems.length > 0) throw new ContentError(site.problems);
   const blog: Blog = { pages: site.pages, sitemap: site.sitemap, shareImage: site.shareImage, unpublished: posts.length - live.length };
-  caches.last = { key, blog, site };
+  caches.last = { key, blog, site, bySource: new Map(site.context.entries.map((entry) => [entry.post.sourcePath, entry])) };
   return blog;
 }
 

@@ -8,7 +8,7 @@ import { contentUrls, datesByTitle, parseFeedTwice, specProblems } from "../help
 const blog = buildSite(realPosts(), config);
 
 describe("feed definitions", () => {
-  const specs = blog.feeds;
+  const specs = blog.context.feeds;
   const urlsOf = (lang: string) => specs.filter((s) => s.lang === lang).map((s) => `${s.format} ${s.url}`);
 
   it("has Atom, RSS and JSON per language, Atom per kind and per tag", () => {
@@ -30,7 +30,7 @@ describe("feed definitions", () => {
     const all = specs.find((s) => s.url === "/zh/feed.xml")!;
     const dates = all.entries.map((e) => e.post.date.getTime());
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
-    const capped = buildSite(realPosts(), { ...config, feedSize: 2 }).feeds.find((s) => s.url === "/zh/feed.xml")!;
+    const capped = buildSite(realPosts(), { ...config, feedSize: 2 }).context.feeds.find((s) => s.url === "/zh/feed.xml")!;
     expect(capped.entries).toHaveLength(2);
   });
 
@@ -76,7 +76,7 @@ describe("feeds keep the rules of their specifications", () => {
   });
 
   it("keeps the item list of a JSON feed without posts", () => {
-    const spec = { ...blog.feeds.find((s) => s.url === "/zh/feed.json")!, entries: [] };
+    const spec = { ...blog.context.feeds.find((s) => s.url === "/zh/feed.json")!, entries: [] };
     const json = JSON.parse(renderFeed(spec, config, { pathPrefix: "/", fallbackDate: new Date(0) }));
     expect(json.items).toEqual([]);
     expect(specProblems(JSON.stringify(json), "json")).toEqual([]);

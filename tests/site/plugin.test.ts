@@ -28,15 +28,33 @@ describe("watch mode: which pages an edit rewrites, as the page types say", () =
   const daily = path.join(root, "content/zh/daily/2026-02-06-ai-hang-ye-dong-tai.md");
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it("rewrites only the post's own page when an edit changes its body alone", () => {
+  it("rewrites only the post's own page (and the feeds that carry it) when an edit changes its body alone", () => {
     const full = loadBlog(options);
     expect(full.pages.homes).toHaveLength(2);
     edit(daily, (source) => `${source}\n\n一段新写的结尾。\n`, 10);
     const partial = loadBlog(options);
     expect(partial.pages.posts.map((page) => page.post.sourcePath)).toEqual(["content/zh/daily/2026-02-06-ai-hang-ye-dong-tai.md"]);
     expect(partial.pages.posts[0]!.html).toContain("一段新写的结尾。");
-    expect(Object.entries(counts(partial)).filter(([name]) => name !== "posts").every(([, n]) => n === 0)).toBe(true);
+    const others = Object.entries(counts(partial)).filter(([name]) => name !== "posts" && name !== "feedFiles");
+    expect(others.filter(([, n]) => n > 0)).toEqual([]);
     expect(partial.sitemap).toBe(full.sitemap);
+  });
+
+  it("rewrites the feeds that carry the edited post, and only those", () => {
+    edit(daily, (source) => `${source}\n\n又一段新的结尾。\n`, 15);
+    const partial = loadBlog(options);
+    const feeds = partial.pages.feedFiles.map((file) => file.url);
+    expect(feeds).toEqual(expect.arrayContaining(["/zh/feed.xml", "/zh/rss.xml", "/zh/feed.json", "/zh/daily/feed.xml"]));
+    expect(feeds.some((url) => url.startsWith("/en/") || url === "/zh/weekly/feed.xml")).toBe(false);
+    for (const file of partial.pages.feedFiles) expect(file.body, file.url).toContain("又一段新的结尾。");
+  });
+
+  it("keeps reporting a link that leads nowhere until the post is fixed", () => {
+    edit(daily, (source) => `${source}\n\n[别处](./nowhere.md)\n`, 17);
+    expect(() => loadBlog(options)).toThrow(/nowhere\.md, which is not a post/);
+    expect(() => loadBlog(options)).toThrow(/nowhere\.md, which is not a post/);
+    edit(daily, (source) => source.replace("[别处](./nowhere.md)", "别处"), 18);
+    expect(loadBlog(options).pages.homes).toHaveLength(2);
   });
 
   it("rebuilds every page when an edit changes what lists show (the title)", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LANGS, site as config, type Lang } from "../../src/config.ts";
 import { PAGE_TYPES } from "../../src/pages/index.ts";
-import { inEveryLang, listed, switchToSame, type PageBase, type PageType } from "../../src/pages/page-type.ts";
+import { inEveryLang, sitemapLine, switchToSame, type PageBase, type PageType } from "../../src/pages/page-type.ts";
 import { buildSite } from "../../src/site/site.ts";
 import { realPosts } from "../helpers/content.ts";
 
@@ -12,7 +12,7 @@ const aboutPages: PageType<"abouts", PageBase & { digests: number }> = {
   name: "abouts",
   pages: (context) =>
     LANGS.map((lang) => ({ lang, url: aboutUrl(lang), alternates: inEveryLang(aboutUrl), switchTo: switchToSame(lang, aboutUrl), digests: context.byKind[lang].weekly.length })),
-  sitemap: listed,
+  sitemap: sitemapLine,
   feeds: (collections) => [
     { url: "/zh/about/feed.xml", format: "atom", lang: "zh", scope: "kind", title: "About", description: "About", pageUrl: aboutUrl("zh"), entries: collections.byKind.zh.weekly.slice(0, 1) },
   ],

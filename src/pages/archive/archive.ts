@@ -2,7 +2,7 @@ import { LANGS, type Kind } from "../../config.ts";
 import type { Link } from "../../collections/entries.ts";
 import { urls } from "../../collections/urls.ts";
 import { weeksOf } from "../../collections/weeks.ts";
-import { inEveryLang, listed, switchToSame, type PageBase, type PageType } from "../page-type.ts";
+import { inEveryLang, sitemapLine, switchToSame, type PageBase, type PageType } from "../page-type.ts";
 
 export interface ArchiveWeek {
   week: string;
@@ -42,5 +42,5 @@ export const archivePages: PageType<"archives", ArchivePage> = {
       };
     });
   },
-  sitemap: listed,
+  sitemap: sitemapLine,
 };

@@ -1,7 +1,7 @@
 import { LANGS, otherLang } from "../../config.ts";
 import type { PostEntry } from "../../collections/entries.ts";
 import { urls } from "../../collections/urls.ts";
-import { alternatesOf, listed, paginate, switchTo, type PageBase, type PageType, type Paged } from "../page-type.ts";
+import { alternatesOf, sitemapLine, paginate, switchOrNearby, type PageBase, type PageType, type Paged } from "../page-type.ts";
 
 /** One page of an author's posts in one language. */
 export interface AuthorPage extends PageBase, Paged<PostEntry> {
@@ -31,12 +31,12 @@ export function authorPages(options: AuthorPageOptions = {}): PageType<"authors"
               [lang, urls.author(lang, id, chunk.pageNumber)],
               [other, chunk.pageNumber === 1 && translated ? urls.author(other, id) : undefined],
             ]),
-            switchTo: translated ? { lang: other, url: urls.author(other, id), exact: true } : switchTo(lang, {}, urls.langHome(other)),
+            switchTo: translated ? { lang: other, url: urls.author(other, id), exact: true } : switchOrNearby(lang, {}, urls.langHome(other)),
             author: { id, name: group.author.name, count: group.posts.length },
           }));
         });
       });
     },
-    sitemap: listed,
+    sitemap: sitemapLine,
   };
 }

@@ -1,6 +1,6 @@
 import { LANGS } from "../../config.ts";
 import { FEED_SCOPES, feedUrls, type FeedFormat, type FeedScope } from "../../feeds/feeds.ts";
-import { inEveryLang, listed, switchToSame, type PageBase, type PageType } from "../page-type.ts";
+import { inEveryLang, sitemapLine, switchToSame, type PageBase, type PageType } from "../page-type.ts";
 
 /** A language's page that explains feeds and lists every feed of the language, by what it follows. */
 export interface FeedsIndexPage extends PageBase {
@@ -24,5 +24,5 @@ export const feedsIndexPages: PageType<"feedIndexes", FeedsIndexPage> = {
       };
     });
   },
-  sitemap: listed,
+  sitemap: sitemapLine,
 };

@@ -2,7 +2,7 @@ import { KINDS, LANGS, type Kind } from "../../config.ts";
 import type { PostEntry } from "../../collections/entries.ts";
 import { urls } from "../../collections/urls.ts";
 import { feedUrls, type FeedSpec } from "../../feeds/feeds.ts";
-import { inEveryLang, listed, switchToSame, type PageBase, type PageType } from "../page-type.ts";
+import { inEveryLang, sitemapLine, switchToSame, type PageBase, type PageType } from "../page-type.ts";
 
 /** A language's home: the newest posts of each kind. */
 export interface HomePage extends PageBase {
@@ -27,7 +27,7 @@ export function homePages(options: HomeOptions = {}): PageType<"homes", HomePage
         sections: KINDS.map((kind) => ({ kind, items: context.byKind[lang][kind].slice(0, perKind), moreUrl: urls.kindList(lang, kind) })),
       }));
     },
-    sitemap: listed,
+    sitemap: sitemapLine,
     /** The language's feeds of every post, in Atom, RSS and JSON Feed. */
     feeds(collections) {
       const { config } = collections;

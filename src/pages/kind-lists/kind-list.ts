@@ -3,7 +3,7 @@ import type { PostEntry } from "../../collections/entries.ts";
 import { urls } from "../../collections/urls.ts";
 import { feedUrls, type FeedSpec } from "../../feeds/feeds.ts";
 import { t } from "../../i18n/strings.ts";
-import { inEveryLang, listed, paginate, type PageBase, type PageType, type Paged } from "../page-type.ts";
+import { inEveryLang, sitemapLine, paginate, type PageBase, type PageType, type Paged } from "../page-type.ts";
 
 /** One page of a kind's list: all weekly digests, daily briefs or deep dives of a language. */
 export interface KindListPage extends PageBase, Paged<PostEntry> {
@@ -33,7 +33,7 @@ export function kindListPages(options: KindListOptions = {}): PageType<"kindList
         ),
       );
     },
-    sitemap: listed,
+    sitemap: sitemapLine,
     /** An Atom feed per kind and language. */
     feeds(collections) {
       const { config } = collections;

@@ -4,7 +4,7 @@ import { authorFor } from "../../collections/authors.ts";
 import type { Link, PostEntry } from "../../collections/entries.ts";
 import { tagSlug } from "../../collections/tags.ts";
 import { urls } from "../../collections/urls.ts";
-import { alternatesOf, switchTo, type PageBase, type PageType } from "../page-type.ts";
+import { alternatesOf, switchOrNearby, type PageBase, type PageType } from "../page-type.ts";
 
 /** A post's own page: its body, with links to its week, its translation and its neighbours. */
 export interface PostPage extends PageBase, PostEntry {
@@ -37,7 +37,7 @@ export const postPages: PageType<"posts", PostPage> = {
         ...entry,
         lang: post.lang,
         alternates,
-        switchTo: switchTo(post.lang, alternates, nearby),
+        switchTo: switchOrNearby(post.lang, alternates, nearby),
         tagLinks: post.tags.map((tag) => ({ title: tags[post.lang].get(tagSlug(tag))?.name ?? tag, url: urls.tag(post.lang, tagSlug(tag)) })),
         authorLinks: post.authors.map((name) => ({ title: name, url: urls.author(post.lang, authorFor(name, config.authors).id) })),
         weekHub: urls.weekHub(post.lang, post.week),

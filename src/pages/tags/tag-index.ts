@@ -1,6 +1,6 @@
 import { LANGS } from "../../config.ts";
 import { urls } from "../../collections/urls.ts";
-import { inEveryLang, listed, switchToSame, type PageBase, type PageType } from "../page-type.ts";
+import { inEveryLang, sitemapLine, switchToSame, type PageBase, type PageType } from "../page-type.ts";
 
 /** A language's tags, the most used first. */
 export interface TagIndexPage extends PageBase {
@@ -20,5 +20,5 @@ export const tagIndexPages: PageType<"tagIndexes", TagIndexPage> = {
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "en")),
     }));
   },
-  sitemap: listed,
+  sitemap: sitemapLine,
 };

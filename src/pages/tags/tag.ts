@@ -3,7 +3,7 @@ import type { PostEntry } from "../../collections/entries.ts";
 import { urls } from "../../collections/urls.ts";
 import { feedUrls, type FeedSpec } from "../../feeds/feeds.ts";
 import { t } from "../../i18n/strings.ts";
-import { alternatesOf, listed, paginate, switchTo, type PageBase, type PageType, type Paged } from "../page-type.ts";
+import { alternatesOf, sitemapLine, paginate, switchOrNearby, type PageBase, type PageType, type Paged } from "../page-type.ts";
 
 /** One page of a tag's posts in one language. */
 export interface TagPage extends PageBase, Paged<PostEntry> {
@@ -32,13 +32,13 @@ export function tagPages(options: TagPageOptions = {}): PageType<"tags", TagPage
               [lang, urls.tag(lang, tag.slug, chunk.pageNumber)],
               [other, chunk.pageNumber === 1 && translated ? urls.tag(other, tag.slug) : undefined],
             ]),
-            switchTo: translated ? { lang: other, url: urls.tag(other, tag.slug), exact: true } : switchTo(lang, {}, urls.tagIndex(other)),
+            switchTo: translated ? { lang: other, url: urls.tag(other, tag.slug), exact: true } : switchOrNearby(lang, {}, urls.tagIndex(other)),
             tag: { name: tag.name, slug: tag.slug, count: tag.posts.length },
           }));
         });
       });
     },
-    sitemap: listed,
+    sitemap: sitemapLine,
     /** An Atom feed per tag. */
     feeds(collections) {
       const { config } = collections;

@@ -2,7 +2,7 @@ import { LANGS, otherLang } from "../../config.ts";
 import type { PostEntry } from "../../collections/entries.ts";
 import { urls } from "../../collections/urls.ts";
 import { weeksOf } from "../../collections/weeks.ts";
-import { alternatesOf, listed, switchTo, type PageBase, type PageType } from "../page-type.ts";
+import { alternatesOf, sitemapLine, switchOrNearby, type PageBase, type PageType } from "../page-type.ts";
 
 /** A week hub: one ISO week's digests, daily briefs and deep dives in one language. */
 export interface WeekPage extends PageBase {
@@ -28,7 +28,7 @@ export const weekPages: PageType<"weeks", WeekPage> = {
           lang,
           url: urls.weekHub(lang, week),
           alternates,
-          switchTo: switchTo(lang, alternates, urls.archive(otherLang(lang))),
+          switchTo: switchOrNearby(lang, alternates, urls.archive(otherLang(lang))),
           week,
           digests: group.digests.map(context.entryOf),
           dailies: group.dailies.map(context.entryOf),
@@ -39,5 +39,5 @@ export const weekPages: PageType<"weeks", WeekPage> = {
       });
     });
   },
-  sitemap: listed,
+  sitemap: sitemapLine,
 };
