@@ -17,6 +17,8 @@ import { buildOptions } from "../src/options.ts";
 import { reviewContent, type Finding } from "../src/site/check.ts";
 import { checkLinks } from "../src/site/linkcheck.ts";
 import { buildSite } from "../src/site/site.ts";
+import { postPages } from "../src/pages/posts/post.ts";
+import { weekPages } from "../src/pages/weeks/week.ts";
 
 export interface CheckResult {
   findings: Finding[];
@@ -34,7 +36,8 @@ export function runCheck(env: NodeJS.ProcessEnv = process.env, root = process.cw
     authors: options.config.authors,
   });
   const findings: Finding[] = problems.map((p) => ({ ...p, level: "error" as const }));
-  const site = buildSite(posts, options.config);
+  // Only the page types the review reads: no page or feed is rendered for nothing.
+  const site = buildSite(posts, options.config, { pageTypes: [postPages, weekPages] });
   findings.push(...site.problems.map((p) => ({ ...p, level: "error" as const })));
   findings.push(...reviewContent(posts, site));
 

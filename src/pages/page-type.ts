@@ -116,3 +116,22 @@ export function switchOrNearby(lang: Lang, alternates: Alternates, nearby: strin
   return exact ? { lang: other, url: exact, exact: true } : { lang: other, url: `${nearby}#${onlyInFragment(lang)}`, exact: false };
 }
 
+
+/**
+ * The pages of one group of posts (a tag, an author) in one language, paginated. The other
+ * language's group with the same id is the first page's alternate and the switch target;
+ * without one, the switch lands on `nearby` with a note.
+ */
+export function groupPages<T>(lang: Lang, items: T[], size: number, url: (lang: Lang, page?: number) => string, translated: boolean, nearby: string): (PageBase & Paged<T>)[] {
+  const other = otherLang(lang);
+  return paginate(items, size, (n) => url(lang, n)).map((chunk) => ({
+    ...chunk,
+    lang,
+    url: url(lang, chunk.pageNumber),
+    alternates: alternatesOf([
+      [lang, url(lang, chunk.pageNumber)],
+      [other, chunk.pageNumber === 1 && translated ? url(other) : undefined],
+    ]),
+    switchTo: translated ? { lang: other, url: url(other), exact: true } : switchOrNearby(lang, {}, nearby),
+  }));
+}

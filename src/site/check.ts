@@ -3,7 +3,8 @@ import type { ContentProblem } from "../content/errors.ts";
 import type { Post } from "../content/schema.ts";
 import { parseMarkdown } from "../markdown/render.ts";
 import { tagMergeKey } from "../collections/tags.ts";
-import type { Site } from "./site.ts";
+import type { PostPage } from "../pages/posts/post.ts";
+import type { WeekPage } from "../pages/weeks/week.ts";
 
 export type Level = "error" | "warning" | "note";
 
@@ -48,7 +49,7 @@ function itemsWithoutSource(post: Post): number[] {
  * Warnings and notes about content that builds but deserves an editor's look. One pass over
  * the posts and their groups.
  */
-export function reviewContent(posts: Post[], site: Site): Finding[] {
+export function reviewContent(posts: Post[], site: { pages: { posts: PostPage[]; weeks: WeekPage[] } }): Finding[] {
   const findings: Finding[] = [];
 
   for (const post of posts) {

@@ -5,15 +5,9 @@ import { describe, expect, it } from "vitest";
 import { runCheck } from "../../scripts/check.ts";
 import { formatProblem } from "../../src/content/errors.ts";
 import { ROOT } from "../helpers/seeds.ts";
+import { folderWith } from "../helpers/files.ts";
 
-function content(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "check-"));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const content = (files: Record<string, string>) => folderWith(files, "check-");
 
 const check = (dir: string) => {
   const result = runCheck({ CONTENT_DIR: dir, OUTPUT_DIR: path.join(dir, "no-site") }, ROOT);

@@ -1,17 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compareOutputs } from "../../scripts/compare.ts";
+import { folderWith } from "../helpers/files.ts";
 
-function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "compare-"));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
+const site = (files: Record<string, string>) => folderWith(files, "compare-");
 
 describe("npm run compare: two built sites, byte for byte", () => {
   it("finds nothing between identical sites", () => {

@@ -1,21 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { site as config } from "../../src/config.ts";
 import { PAGE_TYPES } from "../../src/pages/index.ts";
 import { checkLinks, formatBrokenLink, linksWrittenLater } from "../../src/site/linkcheck.ts";
 import { buildSite } from "../../src/site/site.ts";
 import { realPosts } from "../helpers/content.ts";
+import { folderWith } from "../helpers/files.ts";
 
-function site(pages: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "links-"));
-  for (const [file, html] of Object.entries(pages)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), html);
-  }
-  return dir;
-}
+const site = (files: Record<string, string>) => folderWith(files, "links-");
 
 describe("checkLinks", () => {
   it("passes links to pages, files and existing anchors, including Chinese ones", () => {

@@ -1,7 +1,7 @@
-import { LANGS, otherLang } from "../../config.ts";
+import { LANGS, otherLang, type Lang } from "../../config.ts";
 import type { PostEntry } from "../../collections/entries.ts";
 import { urls } from "../../collections/urls.ts";
-import { alternatesOf, sitemapLine, paginate, switchOrNearby, type PageBase, type PageType, type Paged } from "../page-type.ts";
+import { groupPages, sitemapLine, type PageBase, type PageType, type Paged } from "../page-type.ts";
 
 /** One page of an author's posts in one language. */
 export interface AuthorPage extends PageBase, Paged<PostEntry> {
@@ -18,24 +18,17 @@ export function authorPages(options: AuthorPageOptions = {}): PageType<"authors"
     name: "authors",
     pages(context) {
       const size = options.pageSize ?? context.config.pageSize;
-      return LANGS.flatMap((lang) => {
-        const other = otherLang(lang);
-        return [...context.authors[lang].values()].flatMap((group) => {
+      return LANGS.flatMap((lang) =>
+        [...context.authors[lang].values()].flatMap((group) => {
           const id = group.author.id;
-          const translated = context.authors[other].has(id);
-          return paginate(group.posts.map(context.entryOf), size, (n) => urls.author(lang, id, n)).map((chunk) => ({
-            ...chunk,
-            lang,
-            url: urls.author(lang, id, chunk.pageNumber),
-            alternates: alternatesOf([
-              [lang, urls.author(lang, id, chunk.pageNumber)],
-              [other, chunk.pageNumber === 1 && translated ? urls.author(other, id) : undefined],
-            ]),
-            switchTo: translated ? { lang: other, url: urls.author(other, id), exact: true } : switchOrNearby(lang, {}, urls.langHome(other)),
+          const url = (l: Lang, page?: number) => urls.author(l, id, page);
+          const translated = context.authors[otherLang(lang)].has(id);
+          return groupPages(lang, group.posts.map(context.entryOf), size, url, translated, urls.langHome(otherLang(lang))).map((page) => ({
+            ...page,
             author: { id, name: group.author.name, count: group.posts.length },
           }));
-        });
-      });
+        }),
+      );
     },
     sitemap: sitemapLine,
   };

@@ -1,9 +1,9 @@
-import { LANGS, otherLang } from "../../config.ts";
+import { LANGS, otherLang, type Lang } from "../../config.ts";
 import type { PostEntry } from "../../collections/entries.ts";
 import { urls } from "../../collections/urls.ts";
 import { feedUrls, type FeedSpec } from "../../feeds/feeds.ts";
 import { t } from "../../i18n/strings.ts";
-import { alternatesOf, sitemapLine, paginate, switchOrNearby, type PageBase, type PageType, type Paged } from "../page-type.ts";
+import { groupPages, sitemapLine, type PageBase, type PageType, type Paged } from "../page-type.ts";
 
 /** One page of a tag's posts in one language. */
 export interface TagPage extends PageBase, Paged<PostEntry> {
@@ -20,23 +20,16 @@ export function tagPages(options: TagPageOptions = {}): PageType<"tags", TagPage
     name: "tags",
     pages(context) {
       const size = options.pageSize ?? context.config.pageSize;
-      return LANGS.flatMap((lang) => {
-        const other = otherLang(lang);
-        return [...context.tags[lang].values()].flatMap((tag) => {
-          const translated = context.tags[other].has(tag.slug);
-          return paginate(tag.posts.map(context.entryOf), size, (n) => urls.tag(lang, tag.slug, n)).map((chunk) => ({
-            ...chunk,
-            lang,
-            url: urls.tag(lang, tag.slug, chunk.pageNumber),
-            alternates: alternatesOf([
-              [lang, urls.tag(lang, tag.slug, chunk.pageNumber)],
-              [other, chunk.pageNumber === 1 && translated ? urls.tag(other, tag.slug) : undefined],
-            ]),
-            switchTo: translated ? { lang: other, url: urls.tag(other, tag.slug), exact: true } : switchOrNearby(lang, {}, urls.tagIndex(other)),
+      return LANGS.flatMap((lang) =>
+        [...context.tags[lang].values()].flatMap((tag) => {
+          const url = (l: Lang, page?: number) => urls.tag(l, tag.slug, page);
+          const translated = context.tags[otherLang(lang)].has(tag.slug);
+          return groupPages(lang, tag.posts.map(context.entryOf), size, url, translated, urls.tagIndex(otherLang(lang))).map((page) => ({
+            ...page,
             tag: { name: tag.name, slug: tag.slug, count: tag.posts.length },
           }));
-        });
-      });
+        }),
+      );
     },
     sitemap: sitemapLine,
     /** An Atom feed per tag. */
