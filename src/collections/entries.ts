@@ -2,7 +2,7 @@ import type { ContentProblem } from "../content/errors.ts";
 import { publicationStatus, type PublicationStatus } from "../content/publish.ts";
 import { readingMinutes } from "../content/reading.ts";
 import type { Post } from "../content/schema.ts";
-import { renderMarkdown, type Heading } from "../markdown/render.ts";
+import { firstParagraphText, markdownText, renderMarkdown, type Heading, type RenderEnv, type Source } from "../markdown/render.ts";
 import { resolvePostLink, type LinkTargets } from "./links.ts";
 import { urls } from "./urls.ts";
 
@@ -11,11 +11,7 @@ export interface Link {
   title: string;
 }
 
-export interface Source {
-  url: string;
-  title: string;
-  host: string;
-}
+export type { Source };
 
 export interface TocEntry {
   id: string;
@@ -23,43 +19,52 @@ export interface TocEntry {
   children: { id: string; text: string }[];
 }
 
-/** Nests h3 headings under the h2 before them; an h3 before any h2 stands on its own. */
+/**
+ * The table of contents of a body: the shallowest heading level present is the top level,
+ * the next level present nests under it (one before any top-level heading stands on its
+ * own), deeper levels are left out.
+ */
 export function tableOfContents(headings: Heading[]): TocEntry[] {
+  const levels = [...new Set(headings.map((h) => h.level))].sort((a, b) => a - b);
+  const [top, second] = levels;
   const toc: TocEntry[] = [];
   for (const h of headings) {
-    if (h.level === 2 || (h.level === 3 && toc.length === 0)) toc.push({ id: h.id, text: h.text, children: [] });
-    else if (h.level === 3) toc.at(-1)!.children.push({ id: h.id, text: h.text });
+    if (h.level === top || (h.level === second && toc.length === 0)) toc.push({ id: h.id, text: h.text, children: [] });
+    else if (h.level === second) toc.at(-1)!.children.push({ id: h.id, text: h.text });
   }
   return toc;
 }
 
-const EXTERNAL_LINK = /<a\s[^>]*?href="(https?:\/\/[^"]+)"[^>]*>([\s\S]*?)<\/a>/g;
-const decode = (s: string) =>
-  s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[e]!);
+/** Entries of a table of contents, counting nested ones. */
+export const tocSize = (toc: TocEntry[]) => toc.reduce((n, entry) => n + 1 + entry.children.length, 0);
 
-/** External links of sanitized post HTML (our own renderer's output, so a pattern suffices). */
-export function externalLinks(html: string): Source[] {
-  const seen = new Set<string>();
-  const sources: Source[] = [];
-  for (const m of html.matchAll(EXTERNAL_LINK)) {
-    const url = decode(m[1]!);
-    if (seen.has(url)) continue;
-    seen.add(url);
-    const title = decode(m[2]!.replace(/<[^>]+>/g, "")).trim();
-    sources.push({ url, title: title || url, host: new URL(url).host.replace(/^www\./, "") });
-  }
-  return sources;
+/** A post gets a table of contents from this many sections or news items on. */
+export const TOC_MIN_ENTRIES = 3;
+
+const comparable = (text: string) => text.replace(/[\s\p{P}\p{S}]+/gu, "").toLowerCase();
+
+/**
+ * Whether the summary box says something the body's opening does not: an editor wrote the
+ * summary, and it is not the first paragraph (or the start of it) again.
+ */
+export function summaryAddsToBody(post: Post): boolean {
+  if (!post.summary || post.inferred.some((i) => i.field === "summary")) return false;
+  const summary = comparable(markdownText(post.summary.replace(/\n/g, " ")));
+  const opening = comparable(firstParagraphText(post.body));
+  return !(summary && opening && (opening.startsWith(summary) || summary.startsWith(opening)));
 }
 
 /** The parts of an entry that come from a post's body and summary. */
 export interface RenderedBody {
   html: string;
   summaryHtml: string;
-  /** The external links of the body, in order, each once: a news item's sources. */
+  /** Where the news came from, each once, leaving out links the body shows as headlines. */
   sources: Source[];
   readingMinutes: number;
-  /** h2 sections with their h3s, for the table of contents of digests and deep dives. */
+  /** Sections and news items, two levels deep; empty when there are fewer than three. */
   toc: TocEntry[];
+  /** Show the summary box: the editor's summary adds to what the body opens with. */
+  showSummary: boolean;
 }
 
 /**
@@ -76,9 +81,12 @@ export interface PostEntry extends RenderedBody {
 /** Renders a post's body and summary; links that lead nowhere are added to `problems`. */
 export function renderBody(post: Post, targets: LinkTargets, siteOrigin: string, problems: ContentProblem[]): RenderedBody {
   const headings: Heading[] = [];
-  const env = {
+  const sources: Source[] = [];
+  const env: RenderEnv = {
     lang: post.lang,
     headings,
+    sources,
+    newsItems: post.kind === "daily",
     resolveLink: (href: string, text: string, line: number) => {
       const resolved = resolvePostLink(href, text, post, targets);
       if (resolved && "error" in resolved) {
@@ -89,12 +97,14 @@ export function renderBody(post: Post, targets: LinkTargets, siteOrigin: string,
     },
   };
   const html = renderMarkdown(post.body, { siteOrigin }, env);
+  const toc = tableOfContents(headings);
   return {
     html,
     summaryHtml: renderMarkdown(post.summary, { siteOrigin }, { lang: post.lang }),
-    sources: externalLinks(html),
+    sources,
     readingMinutes: readingMinutes(html.replace(/<[^>]+>/g, " ")),
-    toc: post.kind === "daily" ? [] : tableOfContents(headings),
+    toc: tocSize(toc) >= TOC_MIN_ENTRIES ? toc : [],
+    showSummary: summaryAddsToBody(post),
   };
 }
 

@@ -3,7 +3,7 @@ import { DATE_EXPECTED, dateInText, isoWeekOf, normalizeWeek, parseDate, type Pa
 import type { ContentProblem } from "./errors.ts";
 import { parseSource } from "./frontmatter.ts";
 import { fromFolders, kindFromValue, kindFromWords, langFromText, langFromValue, sameTitle, titleLine } from "./infer.ts";
-import { firstParagraphText, markdownText } from "../markdown/render.ts";
+import { briefHeadlines, firstParagraphText, markdownText } from "../markdown/render.ts";
 import { frontMatterSchema, type Cover, type FrontMatter, type Inference, type Post } from "./schema.ts";
 import { derivePostSlug, SLUG_PATTERN } from "../i18n/slug.ts";
 
@@ -20,6 +20,10 @@ export interface NormalizeOptions {
 export type NormalizeResult = { post: Post; problems?: undefined } | { post?: undefined; problems: ContentProblem[] };
 
 const SUMMARY_LENGTH = 160;
+/** How many news item headlines make a brief's generated summary. */
+const BRIEF_SUMMARY_ITEMS = 3;
+/** Plain text as Markdown that reads back as the same text. */
+const escapeMarkdown = (text: string) => text.replace(/[\\`*_[\]<>#|~]/g, "\\$&");
 
 /** The front-matter line that sets `field`, for messages. */
 function fieldLine(matter: string, field: string): number | undefined {
@@ -193,7 +197,12 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
 
   // Summary.
   let summary = clean(fm.summary ?? "").trim() || clean(fm.description ?? "").trim();
-  if (!summary) {
+  // A brief's summary is what it reports: the headlines of its first items, never a label.
+  const headlines = !summary && kind === "daily" ? briefHeadlines(body, BRIEF_SUMMARY_ITEMS) : [];
+  if (headlines.length >= 2) {
+    summary = truncate(headlines.map(escapeMarkdown).join(lang === "en" ? "; " : "；"), SUMMARY_LENGTH);
+    infer("summary", summary, "the brief's first headlines");
+  } else if (!summary) {
     summary = truncate(firstParagraphText(body), SUMMARY_LENGTH);
     if (summary) infer("summary", summary, "the first paragraph");
   }

@@ -3,7 +3,12 @@ import anchor from "markdown-it-anchor";
 import type { Lang } from "../config.ts";
 import { unicodeSlug } from "../i18n/slug.ts";
 import { t } from "../i18n/strings.ts";
+import { cjkBreaksPlugin } from "./cjk-breaks.ts";
+import { newsItemsPlugin, type NewsEnv } from "./news-items.ts";
 import { isExternal, sanitizePostHtml } from "./sanitize.ts";
+import { sourcesPlugin, type Source } from "./sources.ts";
+
+export type { Source };
 
 /** Per-render context: how to rewrite links that point at legacy or relative paths. */
 export interface Heading {
@@ -12,7 +17,9 @@ export interface Heading {
   text: string;
 }
 
-export interface RenderEnv {
+export interface RenderEnv extends NewsEnv {
+  /** Filled with the body's sources (see sources.ts) when given. */
+  sources?: Source[];
   /** Filled with the h2–h4 headings of the body, in order, when given. */
   headings?: Heading[];
   /** Language of the page, for the heading links' accessible names. */
@@ -41,6 +48,12 @@ export function createMarkdown(): MarkdownIt {
   const pretest = md.linkify.pretest.bind(md.linkify);
   md.linkify.pretest = (text: string) => text.includes(":") && pretest(text);
 
+  // Emphasis leaves empty text tokens behind; the rules below read tokens' first characters.
+  md.core.ruler.after("inline", "drop_empty_text", (state) => {
+    for (const token of state.tokens) if (token.children) token.children = token.children.filter((c) => c.type !== "text" || c.content !== "");
+  });
+  md.use(newsItemsPlugin);
+  md.use(cjkBreaksPlugin);
   md.use(anchor, {
     slugify: (s: string) => unicodeSlug(s) || "section",
     level: [2, 3, 4],
@@ -72,6 +85,8 @@ export function createMarkdown(): MarkdownIt {
       });
     }
   });
+
+  md.use(sourcesPlugin);
 
   const image = md.renderer.rules.image!;
   md.renderer.rules.image = (tokens, idx, options, env, self) => {
@@ -108,6 +123,20 @@ export function renderMarkdown(body: string, options: MarkdownOptions, env: Rend
   });
   const html = shared.renderer.render(tokens, shared.options, internal);
   return rawHtml ? sanitizePostHtml(html, options.siteOrigin) : html;
+}
+
+/**
+ * The headlines of a brief's first news items, for a summary built from them; reads growing
+ * heads of the body until it has `count` of them.
+ */
+export function briefHeadlines(body: string, count: number): string[] {
+  for (const size of [3000, 12000, Infinity]) {
+    const cut = body.length > size ? body.indexOf("\n\n", size) : -1;
+    const env: NewsEnv = { newsItems: true, newsHeadlines: [] };
+    shared.parse(cut === -1 ? body : body.slice(0, cut + 1), env);
+    if (env.newsHeadlines!.length >= count || cut === -1) return env.newsHeadlines!.slice(0, count);
+  }
+  return [];
 }
 
 /** The markdown-it token stream of a body, for checks that look at its structure. */

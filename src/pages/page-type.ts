@@ -1,7 +1,7 @@
-import { LANGS, otherLang, type Lang } from "../config.ts";
+import { LANGS, otherLang, type Kind, type Lang } from "../config.ts";
 import type { Collections } from "../collections/context.ts";
 import type { PostEntry } from "../collections/entries.ts";
-import { onlyInFragment } from "../collections/urls.ts";
+import { onlyInFragment, urls } from "../collections/urls.ts";
 import type { FeedSpec } from "../feeds/feeds.ts";
 
 /** The same page in each language that has one (hreflang alternates). */
@@ -116,6 +116,44 @@ export function switchOrNearby(lang: Lang, alternates: Alternates, nearby: strin
   return exact ? { lang: other, url: exact, exact: true } : { lang: other, url: `${nearby}#${onlyInFragment(lang)}`, exact: false };
 }
 
+/**
+ * The language switch of a page whose counterpart `url` in the other language may be empty:
+ * there when it lists posts, else the other language's home with the note.
+ */
+export function switchToListed(lang: Lang, url: string, listsPosts: boolean): PageBase["switchTo"] {
+  const other = otherLang(lang);
+  return listsPosts ? { lang: other, url, exact: true } : switchOrNearby(lang, {}, urls.langHome(other));
+}
+
+/** A page of language `lang` near an untranslated post, and what it is (the translation note names it). */
+export interface Nearby {
+  lang: Lang;
+  url: string;
+  scope: "week" | "kind" | "home";
+}
+
+/**
+ * The post's week page in `lang`, else its kind's list there, else that language's home. Never
+ * an empty list: a week page exists only for a week with posts, a kind list is taken only when it has some.
+ */
+export function nearbyPage(context: Pick<Collections, "weeks" | "byKind">, lang: Lang, week: string, kind: Kind): Nearby {
+  if (context.weeks[lang].has(week)) return { lang, url: urls.weekHub(lang, week), scope: "week" };
+  if (context.byKind[lang][kind].length) return { lang, url: urls.kindList(lang, kind), scope: "kind" };
+  return { lang, url: urls.langHome(lang), scope: "home" };
+}
+
+/** A line that stands in for an empty list of one kind: the other language's posts of that kind, counted. */
+export interface Pointer {
+  lang: Lang;
+  kind: Kind;
+  count: number;
+  url: string;
+}
+
+/** A pointer when this list (`own` posts) is empty and the other language's matching one (`count` posts) is not. */
+export function pointerTo(own: number, lang: Lang, kind: Kind, count: number, url: string): Pointer | undefined {
+  return own === 0 && count > 0 ? { lang, kind, count, url } : undefined;
+}
 
 /**
  * The pages of one group of posts (a tag, an author) in one language, paginated. The other

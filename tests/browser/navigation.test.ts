@@ -2,9 +2,10 @@
  * A reader's paths through the built site in a real Chromium: language switcher, week
  * cross-links, search, keyboard focus.
  */
+import { readdirSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { chromiumPath, newContext, startSite, warnIfNoChromium, watchProblems, type LiveSite, type PageProblems } from "../helpers/browser.ts";
+import { chromiumPath, newContext, pagesOf, startSite, warnIfNoChromium, watchProblems, type LiveSite, type PageProblems } from "../helpers/browser.ts";
 
 warnIfNoChromium();
 
@@ -62,6 +63,52 @@ describe.skipIf(!chromiumPath)("reading the site in a browser", () => {
     expect(await page.locator("#only-in-zh").isVisible()).toBe(false);
   });
 
+  it("never switches language onto a missing page or an empty list, from any page type", async () => {
+    // Each page's switch target, then each distinct target once.
+    const sources = new Map<string, string[]>();
+    for (const { lang, name, url } of pagesOf()) {
+      await page.goto(site.server.url(url), { waitUntil: "domcontentloaded" });
+      const switcher = page.locator("a.lang-switch");
+      if (!(await switcher.count())) continue;
+      const target = new URL((await switcher.getAttribute("href"))!, page.url()).href;
+      sources.set(target, [...(sources.get(target) ?? []), `${lang} ${name}`]);
+    }
+    expect(sources.size).toBeGreaterThan(10);
+    for (const [target, from] of sources) {
+      const where = `${from.join(", ")} → ${decodeURI(target)}`;
+      const response = await page.goto(target);
+      expect(response?.status(), where).toBe(200);
+      expect(await page.getAttribute("html", "lang"), where).toBe(from[0]!.startsWith("zh") ? "en" : "zh-CN");
+      expect(await page.locator(".empty").count(), where).toBe(0);
+      const hash = new URL(target).hash;
+      if (hash) expect(await page.locator(hash).isVisible(), where).toBe(true);
+    }
+  });
+
+  it("points from the English home to the Chinese daily briefs instead of an empty box", async () => {
+    await page.goto(site.server.url("/en/"));
+    const pointer = page.locator("#latest-daily ~ .pointer a");
+    expect((await pointer.textContent())?.trim()).toMatch(/^2 daily briefs in Chinese/);
+    await Promise.all([page.waitForURL("**/zh/daily/"), pointer.click()]);
+    expect(await page.locator("article.card--daily").count()).toBe(2);
+  });
+
+  it("links every post from the archive of its language", async () => {
+    const files = readdirSync(site.build.outDir, { recursive: true, encoding: "utf8" });
+    for (const lang of ["zh", "en"]) {
+      const posts = files
+        .filter((f) => new RegExp(`^${lang}/(weekly|daily|deep-dive)/(?!page/)[^/]+/index\\.html$`).test(f))
+        .map((f) => `/${f.replace(/index\.html$/, "")}`)
+        .sort();
+      expect(posts.length).toBeGreaterThan(0);
+      await page.goto(site.server.url(`/${lang}/archive/`));
+      const hrefs = await page.locator(".archive__posts a").evaluateAll((links) =>
+        links.map((link) => decodeURI((link as unknown as { getAttribute(name: string): string | null }).getAttribute("href") ?? "")),
+      );
+      expect(hrefs.sort(), lang).toEqual(posts);
+    }
+  });
+
   it("goes from a weekly digest to a daily brief of its week and back", async () => {
     await page.goto(site.server.url(ZH_WEEKLY));
     const daily = page.locator('aside.week-links a[href^="/zh/daily/"]').first();
@@ -83,19 +130,17 @@ describe.skipIf(!chromiumPath)("reading the site in a browser", () => {
   ] as const) {
     it(`searches from the ${lang} home and opens a ${lang} result`, async () => {
       await page.goto(site.server.url(`/${lang}/`));
-      await Promise.all([page.waitForURL(`**/${lang}/search/`), page.click("a.site-nav__search")]);
+      await Promise.all([page.waitForURL(`**/${lang}/search/`), page.click("a.site-search")]);
       expect(pathOf(page)).toBe(`/${lang}/search/`);
-      const input = page.locator(".pagefind-ui__search-input");
-      await input.waitFor();
-      await input.fill(query);
-      await page.locator(".pagefind-ui__result").first().waitFor({ timeout: 20_000 });
-      const hrefs = await page.locator(".pagefind-ui__results a[href]").evaluateAll((links) =>
+      await page.getByLabel(lang === "zh" ? "搜索关键词" : "Search terms").fill(query);
+      await page.locator(".search-result").first().waitFor({ timeout: 20_000 });
+      const hrefs = await page.locator(".search-results a[href]").evaluateAll((links) =>
         links.map((link) => (link as unknown as { getAttribute(name: string): string | null }).getAttribute("href") ?? ""),
       );
       expect(hrefs.length).toBeGreaterThan(0);
       for (const href of hrefs) expect(href, `result ${href} is in another language`).toMatch(new RegExp(`^/${lang}/`));
 
-      const first = page.locator(".pagefind-ui__result-link").first();
+      const first = page.locator(".search-result .card__title a").first();
       const target = decodeURI((await first.getAttribute("href"))!).replace(/#.*$/, "");
       await Promise.all([page.waitForURL((url) => decodeURI(url.pathname) === target), first.click()]);
       expect(pathOf(page)).toMatch(new RegExp(`^/${lang}/(weekly|daily|deep-dive)/[^/]+/$`));
@@ -104,7 +149,7 @@ describe.skipIf(!chromiumPath)("reading the site in a browser", () => {
   }
 
   for (const width of [1280, 390]) {
-    it(`reaches the skip link, navigation, language switcher and search by Tab, each with a visible focus ring (${width} px)`, async () => {
+    it(`reaches the skip link, navigation (through the menu button on a phone), language switcher and search by Tab, each with a visible focus ring (${width} px)`, async () => {
       await page.setViewportSize({ width, height: 844 });
       await page.goto(site.server.url("/zh/"));
       interface Focused {
@@ -145,13 +190,16 @@ describe.skipIf(!chromiumPath)("reading the site in a browser", () => {
         })()`)) as Focused | null;
         if (focused) seen.push(focused);
         if (focused?.selector.startsWith("a.lang-switch")) break;
+        // On a phone the menu is folded under its button: a keyboard user opens it with Enter.
+        if (focused?.selector === "summary") await page.keyboard.press("Enter");
       }
       const hrefs = seen.map((f) => f.href);
       expect(seen[0]?.selector).toBe("a.skip-link");
       expect(hrefs).toEqual(
         expect.arrayContaining(["#main", "/zh/weekly/", "/zh/daily/", "/zh/deep-dive/", "/zh/archive/", "/zh/tags/", "/zh/search/"]),
       );
-      expect(seen.some((f) => f.selector.startsWith("a.site-nav__search"))).toBe(true);
+      expect(seen.some((f) => f.selector.startsWith("a.site-search"))).toBe(true);
+      expect(seen.some((f) => f.selector === "summary")).toBe(width < 768);
       expect(seen.at(-1)?.selector).toMatch(/^a\.lang-switch/);
       for (const focused of seen) {
         const ring = (focused.outline !== "none" && focused.outlineWidth >= 2) || (focused.boxShadow !== "none" && focused.boxShadow !== "");

@@ -19,9 +19,8 @@ const SETTLE_MS = 500;
 
 /**
  * Runs in the page: every element with a handler attribute, srcdoc/formaction, a
- * javascript:/vbscript:/data: URL, or an element no post may bring (outside Pagefind's own
- * search form, whose action is "javascript:void(0);"); every script that is not the site's
- * own or JSON-LD.
+ * javascript:/vbscript:/data: URL, or an element no post may bring (outside the search page's
+ * own form and its "more results" button); every script that is not the site's own or JSON-LD.
  */
 const DOM_PROBLEMS = `(() => {
   const problems = [];
@@ -34,8 +33,6 @@ const DOM_PROBLEMS = `(() => {
         for (const candidate of name === "srcset" ? attr.value.split(",").map((c) => c.trim().split(/\\s+/)[0]) : [attr.value]) {
           let protocol = "";
           try { protocol = new URL(candidate, document.baseURI).protocol; } catch { continue; }
-          // Pagefind's own search form does nothing on submit.
-          if (el.matches("form.pagefind-ui__form") && name === "action" && attr.value === "javascript:void(0);") continue;
           if (["javascript:", "vbscript:", "data:"].includes(protocol)) problems.push("URL " + protocol + " in " + name + ": " + describe(el));
         }
       }
@@ -44,7 +41,7 @@ const DOM_PROBLEMS = `(() => {
   const body = document.body;
   if (body) {
     for (const el of body.querySelectorAll("script, style, iframe, frame, object, embed, applet, form, input, button, textarea, select, meta, base, link, template, svg, math, noembed, xmp")) {
-      if (el.closest(".pagefind-ui")) continue;
+      if (el.closest("main > form.search-form") || el.matches("main > .search-output > button.search-more")) continue;
       problems.push("element in body: " + describe(el));
     }
   }
@@ -202,19 +199,18 @@ describe.skipIf(!chromiumPath)("hostile posts in a browser", () => {
     ];
     for (const [url, atLeast, title] of searches) {
       const v = await visit(url, async (p) => {
-        await p.locator(".pagefind-ui__result").first().waitFor();
-        await p.locator(".pagefind-ui__result-excerpt").first().waitFor();
+        await p.locator(".search-result__excerpt").first().waitFor();
       });
       visits.push(v);
-      expect(await page.locator(".pagefind-ui__result").count(), url).toBeGreaterThanOrEqual(atLeast);
-      if (title) expect(await page.locator(".pagefind-ui__result-title").allTextContents(), url).toContain(title);
+      expect(await page.locator(".search-result").count(), url).toBeGreaterThanOrEqual(atLeast);
+      if (title) expect(await page.locator(".search-result .card__title").allTextContents(), url).toContain(title);
       // Excerpts show the hostile text as text: nothing but <mark> inside them.
       const tags = (await page.evaluate(
-        `[...document.querySelectorAll(".pagefind-ui__result-excerpt *")].map((el) => el.tagName.toLowerCase())`,
+        `[...document.querySelectorAll(".search-result__excerpt *")].map((el) => el.tagName.toLowerCase())`,
       )) as string[];
       expect(tags.filter((t) => t !== "mark"), url).toEqual([]);
     }
-    const shown = (await page.locator(".pagefind-ui__result-excerpt").allTextContents()).join(" ");
+    const shown = (await page.locator(".search-result__excerpt").allTextContents()).join(" ");
     expect(shown).toMatch(/alert/);
     expect(visits).toEqual(visits.map(clean));
   });

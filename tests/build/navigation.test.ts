@@ -46,6 +46,17 @@ describe("navigation in the built site", () => {
     }
   });
 
+  it("points English lists and week pages to the Chinese posts they lack, instead of an empty box", () => {
+    const pointer = (url: string) => [...build.page(url).matchAll(/<p class="pointer"><a href="([^"]+)" hreflang="zh-CN">([^<]+)<\/a><\/p>/g)].map((m) => [m[1], m[2]]);
+    expect(pointer("/en/")).toEqual([
+      ["/zh/daily/", "2 daily briefs in Chinese&nbsp;→"],
+      ["/zh/deep-dive/", "1 deep dive in Chinese&nbsp;→"],
+    ]);
+    expect(pointer("/en/weeks/2026-w06/")).toEqual([["/zh/weeks/2026-w06/", "2 daily briefs this week in Chinese&nbsp;→"]]);
+    expect(pointer("/en/daily/")).toEqual([["/zh/daily/", "2 daily briefs in Chinese&nbsp;→"]]);
+    for (const url of ["/en/", "/en/daily/", "/en/deep-dive/", "/en/weeks/2026-w06/", "/en/archive/"]) expect(build.page(url), url).not.toContain('class="empty"');
+  });
+
   it("resolves the seeds' legacy week links to the W06 digest", () => {
     const html = build.page("/zh/weekly/2026-w06-ren-gong-zhi-neng-zhou-bao-duo-wei-sheng-ji-qu/");
     expect(html).toContain('<a href="/en/weekly/2026-w06-global-tech-and-ai-news/">AI Weekly Digest — 2026-W06</a>');

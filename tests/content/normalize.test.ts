@@ -64,6 +64,9 @@ describe("the five seeds normalize into typed posts", () => {
         { field: "date", value: "2026-02-06", from: "the title" },
       ]),
     );
+    // A brief's summary is its first headlines, never the start of an item ending in "要点：".
+    expect(post.summary).toBe("江苏省拟立法促进人工智能产业发展；工信部发布开源AI智能体安全风险预警；国内基础大模型密集发布新技术");
+    expect(post.description).toBe(post.summary);
   });
 
   it("004: TOML deep dive with a UTC instant shown as the Shanghai day", () => {

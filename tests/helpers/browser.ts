@@ -216,6 +216,8 @@ export const PAGE_TYPES: PageType[] = [
     urls: { zh: "/zh/weekly/2026-w06-di-yi-zhou-quan-qiu-ke-ji-yu-ai-xin-wen-zhou-bao/", en: "/en/weekly/2026-w06-global-tech-and-ai-news/" },
   },
   { name: "post-daily", urls: { zh: "/zh/daily/2026-02-06-ai-hang-ye-dong-tai/" } },
+  // The long brief: 8 sections, 24 items, a cover, the editor's own summary.
+  { name: "post-daily-long", urls: { zh: "/zh/daily/2026-02-06-ai-jia-gou-tu-po-yu-ruan-jian-gu-zhen-dang/" } },
   { name: "post-deep-dive", urls: { zh: "/zh/deep-dive/2026-02-10-ai-ji-shu-shen-du-ri-bao/" } },
   { name: "week-hub", urls: { zh: "/zh/weeks/2026-w06/", en: "/en/weeks/2026-w06/" } },
   { name: "tag", urls: { zh: "/zh/tags/ai/", en: "/en/tags/ai/" } },
@@ -239,9 +241,8 @@ export function pagesOf(types: PageType[] = PAGE_TYPES): { lang: "zh" | "en"; na
 /** Opens a page and waits until it is settled: loaded, fonts ready, search results shown on a search page. */
 export async function openPage(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: "load" });
-  if (new URL(page.url()).pathname.endsWith("/search/")) {
-    await page.locator(".pagefind-ui__search-input").waitFor();
-    if (new URL(page.url()).searchParams.get("q")) await page.locator(".pagefind-ui__result").first().waitFor();
-  }
+  const { pathname, searchParams } = new URL(page.url());
+  // On a search, assets/search.js writes the status line (the count, or that nothing was found) once the results are in.
+  if (pathname.endsWith("/search/") && searchParams.get("q")) await page.locator(".search-status:not(:empty)").waitFor();
   await page.evaluate("document.fonts.ready.then(() => true)");
 }

@@ -379,9 +379,10 @@ export function assertInert(html: string, where = "content"): void {
 }
 
 /** Scripts a page of the site itself loads. */
-const OWN_SCRIPT = /^\/(?:assets\/[\w-]+\.js|pagefind\/pagefind-ui\.js)$/;
-/** Link relations of the site's own <head>. */
-const OWN_LINK_RELS = new Set(["canonical", "alternate", "icon", "stylesheet"]);
+const OWN_SCRIPT = /^\/assets\/[\w-]+\.js$/;
+/** Link relations of the site's own <head>; the search page preloads Pagefind's client, and only that module. */
+const OWN_LINK_RELS = new Set(["canonical", "alternate", "icon", "stylesheet", "modulepreload"]);
+const OWN_MODULE = "/pagefind/pagefind.js";
 
 /** The JSON of a JSON-LD script, or a problem: raw "<" must never appear inside the script. */
 function checkJsonLd(text: string, problems: string[], where: string): void {
@@ -396,9 +397,10 @@ function checkJsonLd(text: string, problems: string[], where: string): void {
 /**
  * Problems of a whole page of the site; [] when inert. The <head> may hold the site's own
  * metadata (meta tags, a Content-Security-Policy, a refresh to a path on the site, canonical/alternate/icon/stylesheet links with safe
- * URLs, JSON-LD, scripts from /assets/ and /pagefind/); the <body> is held to the content
- * rules, except a <noscript> that is a direct child of <main> (the search page's own hint:
- * post content is always wrapped in an <article>, never a direct child of <main>).
+ * URLs, JSON-LD, scripts from /assets/, Pagefind's client preloaded); the <body> is held to
+ * the content rules, except what the search page's own template puts directly in <main>: a
+ * <noscript> hint, the search form with its input, and the "more results" button (post
+ * content is always wrapped in an <article>, never a direct child of <main>).
  */
 export function pageProblems(html: string, where = "page"): string[] {
   const problems: string[] = [];
@@ -439,7 +441,7 @@ export function pageProblems(html: string, where = "page"): string[] {
     }
     if (el.name === "link") {
       const rel = (el.attribs.rel ?? "").toLowerCase();
-      if (!OWN_LINK_RELS.has(rel)) problems.push(`${at}: link rel="${rel}"`);
+      if (!OWN_LINK_RELS.has(rel) || (rel === "modulepreload" && el.attribs.href !== OWN_MODULE)) problems.push(`${at}: link ${describe(el)}`);
       continue;
     }
     if (el.name === "script") {
@@ -458,7 +460,15 @@ export function pageProblems(html: string, where = "page"): string[] {
     const raw = html.slice(el.startIndex ?? 0, (el.endIndex ?? 0) + 1);
     return (raw.match(/<\/noscript/gi) ?? []).length === 1;
   };
-  checkContent(body.children, problems, `${where} <body>`, ownNoscript);
+  const parentOf = (el: Element | undefined) => (el && DomUtils.isTag(el.parent as AnyNode) ? (el.parent as Element) : undefined);
+  const hasClass = (el: Element | undefined, name: string) => !!el && (el.attribs.class ?? "").split(/\s+/).includes(name);
+  const searchForm = (el: Element | undefined) => el?.name === "form" && hasClass(el, "search-form") && parentOf(el)?.name === "main";
+  // The search page's own controls, each only where its template puts it.
+  const ownSearch = (el: Element) =>
+    searchForm(el) ||
+    (el.name === "input" && searchForm(parentOf(el))) ||
+    (el.name === "button" && hasClass(el, "search-more") && hasClass(parentOf(el), "search-output") && parentOf(parentOf(el))?.name === "main");
+  checkContent(body.children, problems, `${where} <body>`, (el) => ownNoscript(el) || ownSearch(el));
   return problems;
 }
 

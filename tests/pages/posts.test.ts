@@ -55,8 +55,14 @@ describe("translations and the language switcher", () => {
     expect(page(DAILY_A).alternates).toEqual({ zh: DAILY_A });
   });
 
-  it("falls back to the other language's kind list when that week has nothing in it", () => {
-    expect(page(DEEP).switchTo.url).toBe("/en/deep-dive/#only-in-zh");
+  it("falls back to the other language's home when neither that week nor that kind has posts there", () => {
+    expect(page(DEEP).switchTo.url).toBe("/en/#only-in-zh");
+    expect(page(DEEP).untranslated).toEqual({ lang: "en", url: "/en/", scope: "home" });
+  });
+
+  it("names the nearest page for the translation note only when there is no translation", () => {
+    expect(page(DAILY_A).untranslated).toEqual({ lang: "en", url: "/en/weeks/2026-w06/", scope: "week" });
+    expect(page(W06_ZH_A).untranslated).toBeUndefined();
   });
 
   it("pairs posts by the same path under zh/ and en/", () => {

@@ -66,7 +66,7 @@ describe("links to files written after Eleventy, as the page types declare them"
   const later = linksWrittenLater(PAGE_TYPES, site.pages);
 
   it("leaves the search index's files for later, and checks the search pages again then", () => {
-    expect(later.isTarget("/pagefind/pagefind-ui.js")).toBe(true);
+    expect(later.isTarget("/pagefind/pagefind.js")).toBe(true);
     expect(later.isTarget("/zh/search/")).toBe(false);
     expect(["zh/search/index.html", "en/search/index.html", "zh/index.html"].map(later.isPage)).toEqual([true, true, false]);
   });

@@ -3,11 +3,13 @@ import type { PostEntry } from "../../collections/entries.ts";
 import { urls } from "../../collections/urls.ts";
 import { feedUrls, type FeedSpec } from "../../feeds/feeds.ts";
 import { t } from "../../i18n/strings.ts";
-import { inEveryLang, sitemapLine, paginate, type PageBase, type PageType, type Paged } from "../page-type.ts";
+import { inEveryLang, paginate, pointerTo, sitemapLine, switchToListed, type PageBase, type PageType, type Paged, type Pointer } from "../page-type.ts";
 
 /** One page of a kind's list: all weekly digests, daily briefs or deep dives of a language. */
 export interface KindListPage extends PageBase, Paged<PostEntry> {
   kind: Kind;
+  /** When the language has none of the kind: the other language's, counted. */
+  pointer?: Pointer;
 }
 
 export interface KindListOptions {
@@ -21,16 +23,21 @@ export function kindListPages(options: KindListOptions = {}): PageType<"kindList
     pages(context) {
       const size = options.pageSize ?? context.config.pageSize;
       return LANGS.flatMap((lang) =>
-        KINDS.flatMap((kind) =>
-          paginate(context.byKind[lang][kind], size, (n) => urls.kindList(lang, kind, n)).map((chunk) => ({
+        KINDS.flatMap((kind) => {
+          const other = otherLang(lang);
+          const otherCount = context.byKind[other][kind].length;
+          const switchTo = switchToListed(lang, urls.kindList(other, kind), otherCount > 0);
+          const pointer = pointerTo(context.byKind[lang][kind].length, other, kind, otherCount, urls.kindList(other, kind));
+          return paginate(context.byKind[lang][kind], size, (n) => urls.kindList(lang, kind, n)).map((chunk) => ({
             ...chunk,
             lang,
             kind,
             url: urls.kindList(lang, kind, chunk.pageNumber),
             alternates: chunk.pageNumber === 1 ? inEveryLang((l) => urls.kindList(l, kind)) : { [lang]: urls.kindList(lang, kind, chunk.pageNumber) },
-            switchTo: { lang: otherLang(lang), url: urls.kindList(otherLang(lang), kind), exact: true },
-          })),
-        ),
+            switchTo,
+            pointer,
+          }));
+        }),
       );
     },
     sitemap: sitemapLine,

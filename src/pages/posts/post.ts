@@ -4,7 +4,7 @@ import { authorFor } from "../../collections/authors.ts";
 import type { Link, PostEntry } from "../../collections/entries.ts";
 import { tagSlug } from "../../collections/tags.ts";
 import { urls } from "../../collections/urls.ts";
-import { alternatesOf, switchOrNearby, type PageBase, type PageType } from "../page-type.ts";
+import { alternatesOf, nearbyPage, switchOrNearby, type Nearby, type PageBase, type PageType } from "../page-type.ts";
 
 /** A post's own page: its body, with links to its week, its translation and its neighbours. */
 export interface PostPage extends PageBase, PostEntry {
@@ -18,6 +18,8 @@ export interface PostPage extends PageBase, PostEntry {
   weekDeepDives: Link[];
   prev?: Link;
   next?: Link;
+  /** Without a translation: the other language's nearest page, which layouts/translation-note.njk links. */
+  untranslated?: Nearby;
 }
 
 const link = (entry: PostEntry): Link => ({ url: entry.url, title: entry.post.title });
@@ -32,12 +34,14 @@ export const postPages: PageType<"posts", PostPage> = {
       const set = context.translations.get(post);
       const alternates = alternatesOf(LANGS.map((lang) => [lang, lang === post.lang ? entry.url : set?.[lang] && urls.post(set[lang]!)]));
       const other = otherLang(post.lang);
-      const nearby = weeks[other].has(post.week) ? urls.weekHub(other, post.week) : urls.kindList(other, post.kind);
+      const nearby = nearbyPage(context, other, post.week, post.kind);
+      const switchTo = switchOrNearby(post.lang, alternates, nearby.url);
       pageOf.set(entry, {
         ...entry,
         lang: post.lang,
         alternates,
-        switchTo: switchOrNearby(post.lang, alternates, nearby),
+        switchTo,
+        untranslated: switchTo.exact ? undefined : nearby,
         tagLinks: post.tags.map((tag) => ({ title: tags[post.lang].get(tagSlug(tag))?.name ?? tag, url: urls.tag(post.lang, tagSlug(tag)) })),
         authorLinks: post.authors.map((name) => ({ title: name, url: urls.author(post.lang, authorFor(name, config.authors).id) })),
         weekHub: urls.weekHub(post.lang, post.week),

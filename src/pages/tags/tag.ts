@@ -23,8 +23,10 @@ export function tagPages(options: TagPageOptions = {}): PageType<"tags", TagPage
       return LANGS.flatMap((lang) =>
         [...context.tags[lang].values()].flatMap((tag) => {
           const url = (l: Lang, page?: number) => urls.tag(l, tag.slug, page);
-          const translated = context.tags[otherLang(lang)].has(tag.slug);
-          return groupPages(lang, tag.posts.map(context.entryOf), size, url, translated, urls.tagIndex(otherLang(lang))).map((page) => ({
+          const other = otherLang(lang);
+          const translated = context.tags[other].has(tag.slug);
+          const nearby = context.tags[other].size ? urls.tagIndex(other) : urls.langHome(other);
+          return groupPages(lang, tag.posts.map(context.entryOf), size, url, translated, nearby).map((page) => ({
             ...page,
             tag: { name: tag.name, slug: tag.slug, count: tag.posts.length },
           }));

@@ -1,8 +1,8 @@
-import { LANGS, otherLang } from "../../config.ts";
+import { KINDS, LANGS, otherLang, type Kind } from "../../config.ts";
 import type { PostEntry } from "../../collections/entries.ts";
 import { urls } from "../../collections/urls.ts";
-import { weeksOf } from "../../collections/weeks.ts";
-import { alternatesOf, sitemapLine, switchOrNearby, type PageBase, type PageType } from "../page-type.ts";
+import { weeksOf, type WeekGroup } from "../../collections/weeks.ts";
+import { alternatesOf, pointerTo, sitemapLine, switchOrNearby, type PageBase, type PageType, type Pointer } from "../page-type.ts";
 
 /** A week hub: one ISO week's digests, daily briefs and deep dives in one language. */
 export interface WeekPage extends PageBase {
@@ -13,7 +13,12 @@ export interface WeekPage extends PageBase {
   /** The hubs of the nearest earlier and later weeks that have posts. */
   prevWeek?: string;
   nextWeek?: string;
+  /** The kinds this week lacks here and has in the other language, counted, linking that language's week page. */
+  pointers: Partial<Record<Kind, Pointer>>;
 }
+
+const postsOf = (group: WeekGroup | undefined, kind: Kind) =>
+  !group ? [] : kind === "weekly" ? group.digests : kind === "daily" ? group.dailies : group.deepDives;
 
 export const weekPages: PageType<"weeks", WeekPage> = {
   name: "weeks",
@@ -23,18 +28,27 @@ export const weekPages: PageType<"weeks", WeekPage> = {
       const langWeeks = weeksOf(weeks, lang);
       return langWeeks.map((week, i) => {
         const group = weeks[lang].get(week)!;
+        const other = otherLang(lang);
+        const otherGroup = weeks[other].get(week);
         const alternates = alternatesOf(LANGS.map((l) => [l, weeks[l].has(week) ? urls.weekHub(l, week) : undefined]));
+        const pointers: WeekPage["pointers"] = {};
+        for (const kind of KINDS) {
+          const pointer = pointerTo(postsOf(group, kind).length, other, kind, postsOf(otherGroup, kind).length, urls.weekHub(other, week));
+          if (pointer) pointers[kind] = pointer;
+        }
         return {
           lang,
           url: urls.weekHub(lang, week),
           alternates,
-          switchTo: switchOrNearby(lang, alternates, urls.archive(otherLang(lang))),
+          // Without this week in the other language: its archive of weeks, or its home when it has no posts at all.
+          switchTo: switchOrNearby(lang, alternates, context.byLang[other].length ? urls.archive(other) : urls.langHome(other)),
           week,
           digests: group.digests.map(context.entryOf),
           dailies: group.dailies.map(context.entryOf),
           deepDives: group.deepDives.map(context.entryOf),
           prevWeek: i > 0 ? urls.weekHub(lang, langWeeks[i - 1]!) : undefined,
           nextWeek: i < langWeeks.length - 1 ? urls.weekHub(lang, langWeeks[i + 1]!) : undefined,
+          pointers,
         };
       });
     });

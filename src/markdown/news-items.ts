@@ -1,0 +1,267 @@
+import type MarkdownIt from "markdown-it";
+import type StateBlock from "markdown-it/lib/rules_block/state_block.mjs";
+import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
+import type Token from "markdown-it/lib/token.mjs";
+
+/**
+ * News items in a brief. Briefs are written as a run of items: a headline (a heading, or a
+ * line on its own, often bold or a link), then labelled lines such as "说明：" or "Why it
+ * matters:", bullets, and a source line. This plugin finds them in the token stream and
+ * marks them up as units: each item a <section class="news-item"> whose headline is a
+ * heading (so it gets a stable anchor from its own text, and a place in the table of
+ * contents), each labelled line a paragraph of its own with its label in a span.
+ *
+ * It only acts when the render env says `newsItems: true` (the daily briefs); other posts
+ * render as plain Markdown.
+ */
+
+/** Labels editors put at the start of a line in a news item, in both languages. */
+const FIELD_LABELS = [
+  "说明", "简介", "摘要", "概要", "背景", "要点", "重点", "亮点", "详情", "影响", "意义", "点评", "解读", "分析", "观点", "数据",
+  "Summary", "What happened", "Why it matters", "Background", "Context", "Key points", "Highlights", "Details", "Impact", "Takeaway", "Takeaways", "Analysis",
+];
+/** Labels of a source line: the item's link to where the news came from. */
+const SOURCE_LABELS = ["来源", "来源出处", "出处", "原文", "原文链接", "链接", "Source", "Sources", "Via", "Link", "Read more"];
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const LABEL_WORDS = [...FIELD_LABELS, ...SOURCE_LABELS].sort((a, b) => b.length - a.length).map(escapeRe).join("|");
+/** A labelled line: the label, optionally bold, then a full-width or ASCII colon. */
+const LABELLED_LINE = new RegExp(`^(?:\\*\\*|__)?(?:${LABEL_WORDS})(?:\\*\\*|__)?\\s*[：:]|^(?:\\*\\*|__)(?:${LABEL_WORDS})[：:](?:\\*\\*|__)`, "i");
+const SOURCE_LABEL = new RegExp(`^(?:${SOURCE_LABELS.map(escapeRe).join("|")})\\s*[：:]`, "i");
+/** A bold label the editor wrote at the start of a paragraph: "**深度解读 & 洞察：**". */
+const BOLD_LABEL = /^[^\n]{1,24}[：:]\s*$/;
+/** Where a headline line would be a sentence instead: it ends like one. */
+const SENTENCE_END = /[。！？；.!?;：:]$/;
+const MAX_HEADLINE = 120;
+
+export interface NewsEnv {
+  /** Recognise news items (daily briefs). */
+  newsItems?: boolean;
+  /** Filled with the headline of each item, in order, when recognition is on. */
+  newsHeadlines?: string[];
+}
+
+/** True when a line of Markdown starts with a news item's label ("说明：", "**Source:**"). */
+export function isLabelledLine(line: string): boolean {
+  return LABELLED_LINE.test(line.trimStart());
+}
+
+/**
+ * Block rule used only as a paragraph terminator: a labelled line starts a paragraph of its
+ * own, so "说明：" does not run on from the headline above it and a "来源：" line after a
+ * list is not swallowed by the last bullet as a lazy continuation.
+ */
+function labelledLineTerminator(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
+  if (!silent || !(state.env as NewsEnv).newsItems) return false;
+  if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
+  const line = state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]);
+  return isLabelledLine(line);
+}
+
+type BlockKind = "heading" | "labelled" | "source" | "bold" | "line" | "other" | "rule";
+
+interface Block {
+  start: number;
+  /** Index after the block's last token. */
+  end: number;
+  kind: BlockKind;
+  /** Heading level, for headings. */
+  level: number;
+  /** A one-line paragraph that is entirely bold or entirely one link. */
+  emphatic: boolean;
+}
+
+const meaningful = (children: Token[]) => children.filter((c) => !(c.type === "text" && c.content.trim() === ""));
+
+/** The plain text of an inline token's children. */
+export function inlineText(children: Token[]): string {
+  return children.map((c) => (c.type === "text" || c.type === "code_inline" ? c.content : c.type === "softbreak" ? " " : "")).join("").trim();
+}
+
+/** Whether children are wholly wrapped in one pair of `open`/`close` tokens. */
+function wrappedIn(children: Token[], open: string, close: string): boolean {
+  const m = meaningful(children);
+  if (m[0]?.type !== open || m.at(-1)?.type !== close) return false;
+  return m.filter((c) => c.type === open).length === 1;
+}
+
+function classify(tokens: Token[], start: number): Block {
+  const token = tokens[start]!;
+  let end = start + 1;
+  if (token.nesting === 1) {
+    let depth = 1;
+    while (depth > 0 && end < tokens.length) depth += tokens[end++]!.nesting;
+  }
+  const block: Block = { start, end, kind: "other", level: 0, emphatic: false };
+  if (token.type === "heading_open") return { ...block, kind: "heading", level: Number(token.tag.slice(1)) };
+  if (token.type === "hr") return { ...block, kind: "rule" };
+  if (token.type !== "paragraph_open") return block;
+  const children = tokens[start + 1]!.children ?? [];
+  const text = inlineText(children);
+  if (labelOf(children)) return { ...block, kind: SOURCE_LABEL.test(text) ? "source" : "labelled" };
+  const oneLine = !children.some((c) => c.type === "softbreak" || c.type === "hardbreak" || c.type === "image");
+  if (!oneLine || !text || text.length > MAX_HEADLINE) return block;
+  const bold = wrappedIn(children, "strong_open", "strong_close");
+  const link = wrappedIn(children, "link_open", "link_close");
+  if (bold) return { ...block, kind: "bold", emphatic: true };
+  return { ...block, kind: "line", emphatic: link };
+}
+
+/**
+ * The label at the start of a paragraph's inline children: a known label in plain text
+ * ("说明：…"), or any short bold run ending in a colon ("**深度解读 & 洞察：**").
+ * Returns how to split the children, or undefined when the paragraph has no label.
+ */
+function labelOf(children: Token[]): { kind: "plain"; length: number } | { kind: "bold"; close: number } | undefined {
+  const first = children[0];
+  if (!first) return undefined;
+  if (first.type === "text") {
+    const m = LABELLED_LINE.exec(first.content);
+    return m && !m[0].startsWith("*") && !m[0].startsWith("_") ? { kind: "plain", length: m[0].length } : undefined;
+  }
+  if (first.type !== "strong_open") return undefined;
+  const close = children.findIndex((c) => c.type === "strong_close");
+  if (close < 0) return undefined;
+  const inner = inlineText(children.slice(1, close));
+  const after = children[close + 1];
+  const colonInside = BOLD_LABEL.test(inner);
+  const colonAfter = !/[：:]$/.test(inner) && after?.type === "text" && /^[：:]/.test(after.content) && inner.length <= 24;
+  if (!colonInside && !colonAfter) return undefined;
+  // A bold label alone is a label only when something follows it (its value or a list below).
+  return { kind: "bold", close };
+}
+
+/** Marks a labelled paragraph and its label: <p class="news-field"><span class="news-label">说明：</span>…. */
+function markLabel(state: StateCore, paragraph: Token, inline: Token, source: boolean): void {
+  paragraph.attrJoin("class", source ? "news-source" : "news-field");
+  const children = inline.children!;
+  const label = labelOf(children);
+  if (!label) return;
+  if (label.kind === "bold") {
+    children[0]!.attrJoin("class", "news-label");
+    return;
+  }
+  const first = children[0]!;
+  const open = new state.Token("news_label_open", "span", 1);
+  open.attrSet("class", "news-label");
+  const text = new state.Token("text", "", 0);
+  text.content = first.content.slice(0, label.length);
+  const close = new state.Token("news_label_close", "span", -1);
+  first.content = first.content.slice(label.length).trimStart();
+  children.splice(0, first.content ? 0 : 1, open, text, close);
+}
+
+/** Turns a paragraph into a heading of `level`, dropping bold that wraps the whole line. */
+function promote(tokens: Token[], block: Block, level: number): void {
+  const open = tokens[block.start]!;
+  const close = tokens[block.end - 1]!;
+  open.type = "heading_open";
+  close.type = "heading_close";
+  open.tag = close.tag = `h${level}`;
+  open.markup = close.markup = "#".repeat(level);
+  const inline = tokens[block.start + 1]!;
+  if (block.kind === "bold") {
+    const children = inline.children!;
+    inline.children = children.filter((c) => c.type !== "strong_open" && c.type !== "strong_close");
+  }
+}
+
+/** Whether headings of one level are news headlines: one is a link, or has a labelled line under it. */
+function headingsLeadItems(tokens: Token[], blocks: Block[], level: number): boolean {
+  let under = false;
+  for (const b of blocks) {
+    if (b.kind === "heading") {
+      under = b.level === level;
+      if (under && (tokens[b.start + 1]!.children ?? []).some((c) => c.type === "link_open")) return true;
+    } else if (under && (b.kind === "labelled" || b.kind === "source")) return true;
+  }
+  return false;
+}
+
+/** Finds the news items among a brief's top-level blocks and marks them up in place. */
+function markNewsItems(state: StateCore): void {
+  const tokens = state.tokens;
+  const env = state.env as NewsEnv;
+  const blocks: Block[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const block = classify(tokens, i);
+    blocks.push(block);
+    i = block.end;
+  }
+  for (const block of blocks) {
+    if (block.kind === "labelled" || block.kind === "source") markLabel(state, tokens[block.start]!, tokens[block.start + 1]!, block.kind === "source");
+  }
+
+  const isField = (b?: Block) => b?.kind === "labelled" || b?.kind === "source";
+  // A headline line: followed by a labelled line, or emphatic (bold, a link) and followed by text.
+  const isHeadlineLine = (i: number) => {
+    const b = blocks[i]!;
+    const next = blocks[i + 1];
+    if (b.kind !== "line" && b.kind !== "bold") return false;
+    const text = inlineText(tokens[b.start + 1]!.children ?? []);
+    if (SENTENCE_END.test(text) && !b.emphatic) return false;
+    return isField(next) || (b.emphatic && (next?.kind === "other" || next?.kind === "line"));
+  };
+  const lineItems = new Set<number>();
+  const sections = new Set<number>();
+  blocks.forEach((_, i) => {
+    if (isHeadlineLine(i)) lineItems.add(i);
+  });
+  // A bold line right before an item (or a heading) is the label of a section of items.
+  blocks.forEach((b, i) => {
+    if (b.kind !== "bold") return;
+    const next = blocks[i + 1];
+    if ((lineItems.has(i + 1) || next?.kind === "heading") && !isField(next)) {
+      sections.add(i);
+      lineItems.delete(i);
+    }
+  });
+
+  const headingLevels = [...new Set(blocks.filter((b) => b.kind === "heading").map((b) => b.level))].sort();
+  const deepest = headingLevels.at(-1);
+  let itemLevel: number;
+  if (lineItems.size > 0) {
+    const sectionLevel = sections.size > 0 ? Math.min(Math.max((deepest ?? 1) + 1, 2), 3) : undefined;
+    for (const i of sections) promote(tokens, blocks[i]!, sectionLevel!);
+    itemLevel = Math.min((sectionLevel ?? deepest ?? 1) + 1, 4);
+    for (const i of lineItems) promote(tokens, blocks[i]!, itemLevel);
+    for (const i of sections) blocks[i] = { ...blocks[i]!, kind: "heading", level: sectionLevel! };
+    for (const i of lineItems) blocks[i] = { ...blocks[i]!, kind: "heading", level: itemLevel };
+  } else if (deepest !== undefined && (headingLevels.length > 1 || headingsLeadItems(tokens, blocks, deepest))) {
+    // Headings only: the deepest level holds the items, the levels above are sections.
+    itemLevel = deepest;
+  } else return;
+
+  // Wrap each item, from its headline to the next heading at its level or above, or a rule.
+  const starts = blocks.flatMap((b, i) => (b.kind === "heading" && b.level === itemLevel ? [i] : []));
+  const wraps: { open: number; close: number; heading: Token }[] = [];
+  for (const s of starts) {
+    let e = s + 1;
+    while (e < blocks.length && !(blocks[e]!.kind === "heading" && blocks[e]!.level <= itemLevel) && blocks[e]!.kind !== "rule") e++;
+    wraps.push({ open: blocks[s]!.start, close: e < blocks.length ? blocks[e]!.start : tokens.length, heading: tokens[blocks[s]!.start]! });
+    env.newsHeadlines?.push(inlineText(tokens[blocks[s]!.start + 1]!.children ?? []));
+  }
+  // Insert from the end so earlier indices stay valid.
+  for (const w of wraps.reverse()) {
+    const close = new state.Token("news_item_close", "section", -1);
+    close.block = true;
+    const open = new state.Token("news_item_open", "section", 1);
+    open.block = true;
+    open.attrSet("class", "news-item");
+    open.meta = { heading: w.heading };
+    tokens.splice(w.close, 0, close);
+    tokens.splice(w.open, 0, open);
+  }
+}
+
+export function newsItemsPlugin(md: MarkdownIt): void {
+  md.block.ruler.before("paragraph", "news_label", labelledLineTerminator, { alt: ["paragraph"] });
+  md.core.ruler.push("news_items", (state) => {
+    if ((state.env as NewsEnv).newsItems) markNewsItems(state);
+  });
+  // The item is labelled by its headline, whose id the anchor plugin gives it later.
+  md.renderer.rules.news_item_open = (tokens, idx) => {
+    const id = (tokens[idx]!.meta as { heading: Token }).heading.attrGet("id");
+    return `<section class="news-item"${id ? ` aria-labelledby="${md.utils.escapeHtml(id)}"` : ""}>\n`;
+  };
+}

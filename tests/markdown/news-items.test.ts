@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { skeleton } from "../../src/content/skeleton.ts";
+import { briefHeadlines, renderMarkdown, type RenderEnv } from "../../src/markdown/render.ts";
+
+const brief = (md: string, env: RenderEnv = {}) => renderMarkdown(md, { siteOrigin: "https://example.com" }, { newsItems: true, ...env });
+
+/** Two items in the shape of the styled seed daily: headline line, labelled lines, bullets, a source stuck to the last bullet. */
+const STYLED = `**政策与监管**
+
+江苏省拟立法促进人工智能产业发展
+说明：江苏省计划将条例纳入立法项目，
+旨在提供法治保障。
+背景：各地政府日益重视立法。
+要点：
+- 该条例是13件正式立法项目之一。
+- 立法目的在于促进AI产业发展。
+来源出处：[扬子晚报](https://www.yzwb.net/a.html)
+
+工信部发布开源AI智能体安全风险预警
+说明：NVDB发布安全风险预警。
+来源出处：[中国基金报](https://www.chnfund.com/b)
+`;
+
+describe("news items in a brief", () => {
+  it("sets each item apart: a section per item, its headline a heading under the section's", () => {
+    const html = brief(STYLED);
+    expect(html.match(/<section class="news-item"/g)).toHaveLength(2);
+    expect(html).toMatch(/<h2 id="政策与监管">政策与监管/);
+    expect(html).toMatch(/<section class="news-item" aria-labelledby="江苏省拟立法促进人工智能产业发展">\n<h3 id="江苏省拟立法促进人工智能产业发展">/);
+    expect(html).toMatch(/<h3 id="工信部发布开源ai智能体安全风险预警">/);
+  });
+
+  it("puts each labelled line on a line of its own with its label marked, and keeps the source out of the bullets", () => {
+    const html = brief(STYLED);
+    expect(html).toContain('<p class="news-field"><span class="news-label">说明：</span>江苏省计划将条例纳入立法项目，旨在提供法治保障。</p>');
+    expect(html).toContain('<p class="news-field"><span class="news-label">背景：</span>各地政府日益重视立法。</p>');
+    expect(html).toContain('<p class="news-field"><span class="news-label">要点：</span></p>\n<ul>');
+    expect(html).toContain('<li>立法目的在于促进AI产业发展。</li>\n</ul>\n<p class="news-source"><span class="news-label">来源出处：</span><a href="https://www.yzwb.net/a.html"');
+  });
+
+  it("reads English briefs: bold headline, labels with ASCII colons", () => {
+    const html = brief(`**OpenAI ships a new coding model**
+Why it matters: coding agents are the busiest race.
+Source: [The Verge](https://www.theverge.com/x)
+
+**Anthropic raises money**
+Background: a big round.
+`);
+    expect(html.match(/<section class="news-item"/g)).toHaveLength(2);
+    expect(html).toContain('<h2 id="openai-ships-a-new-coding-model">OpenAI ships a new coding model');
+    expect(html).toContain('<p class="news-field"><span class="news-label">Why it matters:</span>coding agents are the busiest race.</p>');
+    expect(html).toContain('<p class="news-source"><span class="news-label">Source:</span><a href="https://www.theverge.com/x"');
+  });
+
+  it("takes the deepest headings as items and the ones above as sections, and marks bold labels", () => {
+    const html = brief(`## 市场
+
+### [甲骨文计划融资](https://www.oschina.net/news/1)
+
+正文。
+
+**深度解读 & 洞察：**
+解读。
+
+### [a16z募资](https://news.aibase.com/2)
+
+正文。
+
+## 更多动态
+
+- [其他](https://x.com/3)
+`);
+    expect(html.match(/<section class="news-item"/g)).toHaveLength(2);
+    expect(html).toContain('<p class="news-field"><strong class="news-label">深度解读 &amp; 洞察：</strong>解读。</p>');
+    // The second item ends where the next section begins.
+    expect(html).toMatch(/正文。<\/p>\n<\/section>\n<h2 id="更多动态">/);
+  });
+
+  it("reads the brief npm run new starts from, in both languages, as items with sources", () => {
+    for (const lang of ["zh", "en"] as const) {
+      const html = brief(skeleton("daily", lang));
+      expect(html.match(/<section class="news-item"/g), lang).toHaveLength(2);
+      expect(html.match(/<p class="news-source">/g), lang).toHaveLength(2);
+    }
+  });
+
+  it("gives an item the same anchor whatever happens to the items around it", () => {
+    const id = (html: string) => html.match(/<h3 id="([^"]+)">工信部/)?.[1];
+    const edited = STYLED.replace("江苏省拟立法促进人工智能产业发展", "江苏省正式立法").replace("背景：各地政府日益重视立法。\n", "");
+    expect(id(brief(STYLED))).toBe("工信部发布开源ai智能体安全风险预警");
+    expect(id(brief(edited))).toBe(id(brief(STYLED)));
+  });
+
+  it("leaves posts that are not briefs, and prose without labels, as plain Markdown", () => {
+    const plain = renderMarkdown(STYLED, { siteOrigin: "https://example.com" });
+    expect(plain).not.toContain("news-item");
+    expect(plain).toContain("<p><strong>政策与监管</strong></p>");
+    const prose = brief("第一段文字，没有标签。\n\n第二段文字。\n");
+    expect(prose).toBe("<p>第一段文字，没有标签。</p>\n<p>第二段文字。</p>\n");
+  });
+
+  it("lists the headlines of the first items for a summary", () => {
+    expect(briefHeadlines(STYLED, 3)).toEqual(["江苏省拟立法促进人工智能产业发展", "工信部发布开源AI智能体安全风险预警"]);
+    expect(briefHeadlines(STYLED, 1)).toEqual(["江苏省拟立法促进人工智能产业发展"]);
+  });
+});
