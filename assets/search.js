@@ -94,7 +94,9 @@
 
   async function run(query) {
     const search = ++current;
+    pending = [];
     if (!query.trim()) {
+      list.removeAttribute("aria-busy");
       list.replaceChildren();
       status.textContent = "";
       more.hidden = true;
@@ -143,12 +145,19 @@
     run(input.value);
   });
   more.addEventListener("click", async () => {
-    const cards = await nextCards(current);
-    if (!cards) return;
-    list.append(...cards);
-    more.hidden = pending.length === 0;
-    // Focus moves to the first new result, not back to the top when the button hides.
-    cards[0]?.querySelector("a")?.focus();
+    // While a newer search runs, the shown results are old: nothing is added to them.
+    if (list.hasAttribute("aria-busy")) return;
+    try {
+      const cards = await nextCards(current);
+      if (!cards) return;
+      list.append(...cards);
+      more.hidden = pending.length === 0;
+      // Focus moves to the first new result, not back to the top when the button hides.
+      cards[0]?.querySelector("a")?.focus();
+    } catch (error) {
+      status.textContent = form.getAttribute("data-failed");
+      console.warn("search:", error);
+    }
   });
 
   const query = new URLSearchParams(window.location.search).get("q") ?? "";

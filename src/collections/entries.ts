@@ -11,8 +11,6 @@ export interface Link {
   title: string;
 }
 
-export type { Source };
-
 export interface TocEntry {
   id: string;
   text: string;
@@ -36,22 +34,22 @@ export function tableOfContents(headings: Heading[]): TocEntry[] {
 }
 
 /** Entries of a table of contents, counting nested ones. */
-export const tocSize = (toc: TocEntry[]) => toc.reduce((n, entry) => n + 1 + entry.children.length, 0);
+const tocSize = (toc: TocEntry[]) => toc.reduce((n, entry) => n + 1 + entry.children.length, 0);
 
 /** A post gets a table of contents from this many sections or news items on. */
-export const TOC_MIN_ENTRIES = 3;
+const TOC_MIN_ENTRIES = 3;
 
 const comparable = (text: string) => text.replace(/[\s\p{P}\p{S}]+/gu, "").toLowerCase();
 
 /**
  * Whether the summary box says something the body's opening does not: an editor wrote the
- * summary, and it is not the first paragraph (or the start of it) again.
+ * summary, and it is not the first paragraph, or the start of it, again.
  */
 export function summaryAddsToBody(post: Post): boolean {
   if (!post.summary || post.inferred.some((i) => i.field === "summary")) return false;
   const summary = comparable(markdownText(post.summary.replace(/\n/g, " ")));
   const opening = comparable(firstParagraphText(post.body));
-  return !(summary && opening && (opening.startsWith(summary) || summary.startsWith(opening)));
+  return !(summary && opening.startsWith(summary));
 }
 
 /** The parts of an entry that come from a post's body and summary. */
@@ -98,13 +96,15 @@ export function renderBody(post: Post, targets: LinkTargets, siteOrigin: string,
   };
   const html = renderMarkdown(post.body, { siteOrigin }, env);
   const toc = tableOfContents(headings);
+  const showSummary = summaryAddsToBody(post);
   return {
     html,
-    summaryHtml: renderMarkdown(post.summary, { siteOrigin }, { lang: post.lang }),
+    // Only the summary box shows it as HTML (cards and feeds use the plain description).
+    summaryHtml: showSummary ? renderMarkdown(post.summary, { siteOrigin }, { lang: post.lang }) : "",
     sources,
     readingMinutes: readingMinutes(html.replace(/<[^>]+>/g, " ")),
     toc: tocSize(toc) >= TOC_MIN_ENTRIES ? toc : [],
-    showSummary: summaryAddsToBody(post),
+    showSummary,
   };
 }
 

@@ -12,10 +12,11 @@ import type Token from "markdown-it/lib/token.mjs";
  * (get-east-asian-width), reading characters from code spans too.
  */
 
-const HANGUL = /\p{Script=Hangul}/u;
+/** Wide, but not Chinese or Japanese: Korean puts spaces between words, emoji are not text. */
+const NOT_CJK = /\p{Script=Hangul}|\p{Extended_Pictographic}/u;
 
 function isCjk(char: string | undefined): boolean {
-  if (!char || HANGUL.test(char)) return false;
+  if (!char || NOT_CJK.test(char)) return false;
   const type = eastAsianWidthType(char.codePointAt(0)!);
   return type === "wide" || type === "fullwidth";
 }

@@ -27,35 +27,48 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const LABEL_WORDS = [...FIELD_LABELS, ...SOURCE_LABELS].sort((a, b) => b.length - a.length).map(escapeRe).join("|");
 /** A labelled line: the label, optionally bold, then a full-width or ASCII colon. */
 const LABELLED_LINE = new RegExp(`^(?:\\*\\*|__)?(?:${LABEL_WORDS})(?:\\*\\*|__)?\\s*[：:]|^(?:\\*\\*|__)(?:${LABEL_WORDS})[：:](?:\\*\\*|__)`, "i");
-const SOURCE_LABEL = new RegExp(`^(?:${SOURCE_LABELS.map(escapeRe).join("|")})\\s*[：:]`, "i");
+const SOURCE_LABEL = new RegExp(`^(?:\\*\\*|__)?(?:${SOURCE_LABELS.map(escapeRe).join("|")})(?:\\*\\*|__)?\\s*[：:]`, "i");
 /** A bold label the editor wrote at the start of a paragraph: "**深度解读 & 洞察：**". */
 const BOLD_LABEL = /^[^\n]{1,24}[：:]\s*$/;
 /** Where a headline line would be a sentence instead: it ends like one. */
-const SENTENCE_END = /[。！？；.!?;：:]$/;
+const SENTENCE_END = /[。！？；.!?;：:…”"]$/;
+/** A line that continues a source line: the link or address of the outlet it names. */
+const SOURCE_CONTINUATION = /^(?:https?:\/\/|\[|<)/i;
 const MAX_HEADLINE = 120;
+
+/** A news item found in a brief. */
+export interface NewsItem {
+  headline: string;
+  /** 0-based line of the body where its headline is. */
+  line: number;
+  /** Whether it links to an outside page (a source). */
+  hasSource: boolean;
+}
 
 export interface NewsEnv {
   /** Recognise news items (daily briefs). */
   newsItems?: boolean;
-  /** Filled with the headline of each item, in order, when recognition is on. */
-  newsHeadlines?: string[];
+  /** Filled with each item found, in order, when recognition is on. */
+  foundItems?: NewsItem[];
 }
 
-/** True when a line of Markdown starts with a news item's label ("说明：", "**Source:**"). */
-export function isLabelledLine(line: string): boolean {
-  return LABELLED_LINE.test(line.trimStart());
-}
+const lineAt = (state: StateBlock, line: number) => state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]);
 
 /**
- * Block rule used only as a paragraph terminator: a labelled line starts a paragraph of its
- * own, so "说明：" does not run on from the headline above it and a "来源：" line after a
- * list is not swallowed by the last bullet as a lazy continuation.
+ * Block rule used only as a paragraph terminator at the top level of a brief: a labelled
+ * line starts a paragraph of its own, so "说明：" does not run on from the headline above
+ * it and a "来源：" line after a list is not swallowed by the last bullet as a lazy
+ * continuation; and the line after a source line starts afresh (the next item's headline),
+ * unless it is the source's link. Inside lists and quotes lines are left as written.
  */
 function labelledLineTerminator(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
   if (!silent || !(state.env as NewsEnv).newsItems) return false;
+  const lazy = state.sCount[startLine]! < state.blkIndent;
+  if (state.level > 0 && !lazy) return false;
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
-  const line = state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]);
-  return isLabelledLine(line);
+  const line = lineAt(state, startLine);
+  if (LABELLED_LINE.test(line)) return true;
+  return startLine > 0 && SOURCE_LABEL.test(lineAt(state, startLine - 1)) && !SOURCE_CONTINUATION.test(line);
 }
 
 type BlockKind = "heading" | "labelled" | "source" | "bold" | "line" | "other" | "rule";
@@ -67,8 +80,10 @@ interface Block {
   kind: BlockKind;
   /** Heading level, for headings. */
   level: number;
-  /** A one-line paragraph that is entirely bold or entirely one link. */
+  /** A one-line paragraph that is entirely bold. */
   emphatic: boolean;
+  /** A labelled line with nothing after its label ("要点：" above a list). */
+  bare: boolean;
 }
 
 const meaningful = (children: Token[]) => children.filter((c) => !(c.type === "text" && c.content.trim() === ""));
@@ -92,19 +107,21 @@ function classify(tokens: Token[], start: number): Block {
     let depth = 1;
     while (depth > 0 && end < tokens.length) depth += tokens[end++]!.nesting;
   }
-  const block: Block = { start, end, kind: "other", level: 0, emphatic: false };
+  const block: Block = { start, end, kind: "other", level: 0, emphatic: false, bare: false };
   if (token.type === "heading_open") return { ...block, kind: "heading", level: Number(token.tag.slice(1)) };
   if (token.type === "hr") return { ...block, kind: "rule" };
   if (token.type !== "paragraph_open") return block;
   const children = tokens[start + 1]!.children ?? [];
   const text = inlineText(children);
-  if (labelOf(children)) return { ...block, kind: SOURCE_LABEL.test(text) ? "source" : "labelled" };
+  const label = labelOf(children);
+  if (label) {
+    const bare = label.kind === "plain" ? text.length <= label.length : children.length <= label.close + 2 && !/[^\s：:]/.test(children[label.close + 1]?.content ?? "");
+    return { ...block, kind: SOURCE_LABEL.test(text) ? "source" : "labelled", bare };
+  }
   const oneLine = !children.some((c) => c.type === "softbreak" || c.type === "hardbreak" || c.type === "image");
   if (!oneLine || !text || text.length > MAX_HEADLINE) return block;
-  const bold = wrappedIn(children, "strong_open", "strong_close");
-  const link = wrappedIn(children, "link_open", "link_close");
-  if (bold) return { ...block, kind: "bold", emphatic: true };
-  return { ...block, kind: "line", emphatic: link };
+  if (wrappedIn(children, "strong_open", "strong_close")) return { ...block, kind: "bold", emphatic: true };
+  return { ...block, kind: "line" };
 }
 
 /**
@@ -126,9 +143,7 @@ function labelOf(children: Token[]): { kind: "plain"; length: number } | { kind:
   const after = children[close + 1];
   const colonInside = BOLD_LABEL.test(inner);
   const colonAfter = !/[：:]$/.test(inner) && after?.type === "text" && /^[：:]/.test(after.content) && inner.length <= 24;
-  if (!colonInside && !colonAfter) return undefined;
-  // A bold label alone is a label only when something follows it (its value or a list below).
-  return { kind: "bold", close };
+  return colonInside || colonAfter ? { kind: "bold", close } : undefined;
 }
 
 /** Marks a labelled paragraph and its label: <p class="news-field"><span class="news-label">说明：</span>…. */
@@ -193,14 +208,16 @@ function markNewsItems(state: StateCore): void {
   }
 
   const isField = (b?: Block) => b?.kind === "labelled" || b?.kind === "source";
-  // A headline line: followed by a labelled line, or emphatic (bold, a link) and followed by text.
+  // A headline line: a line of its own followed by a labelled line that says something (a
+  // source line alone, or a bare label such as "要点：", follows ordinary prose as well), or
+  // a bold line followed by text.
   const isHeadlineLine = (i: number) => {
     const b = blocks[i]!;
     const next = blocks[i + 1];
     if (b.kind !== "line" && b.kind !== "bold") return false;
     const text = inlineText(tokens[b.start + 1]!.children ?? []);
     if (SENTENCE_END.test(text) && !b.emphatic) return false;
-    return isField(next) || (b.emphatic && (next?.kind === "other" || next?.kind === "line"));
+    return (next?.kind === "labelled" && !next.bare) || (b.emphatic && (isField(next) || next?.kind === "other" || next?.kind === "line"));
   };
   const lineItems = new Set<number>();
   const sections = new Set<number>();
@@ -227,19 +244,31 @@ function markNewsItems(state: StateCore): void {
     for (const i of lineItems) promote(tokens, blocks[i]!, itemLevel);
     for (const i of sections) blocks[i] = { ...blocks[i]!, kind: "heading", level: sectionLevel! };
     for (const i of lineItems) blocks[i] = { ...blocks[i]!, kind: "heading", level: itemLevel };
-  } else if (deepest !== undefined && (headingLevels.length > 1 || headingsLeadItems(tokens, blocks, deepest))) {
-    // Headings only: the deepest level holds the items, the levels above are sections.
+  } else if (deepest !== undefined && (headingLevels.length > 1 || deepest >= 3 || headingsLeadItems(tokens, blocks, deepest))) {
+    // Headings only: the deepest level holds the items, the levels above are sections; a
+    // brief's h2s alone are items only when they read as headlines.
     itemLevel = deepest;
   } else return;
 
-  // Wrap each item, from its headline to the next heading at its level or above, or a rule.
+  // Wrap each item, from its headline to the next heading at its level or above, a rule or
+  // raw HTML (a promotion card), or to its source line when it has one: what follows the
+  // last item (an outro, a list of other links) stays outside it.
   const starts = blocks.flatMap((b, i) => (b.kind === "heading" && b.level === itemLevel ? [i] : []));
-  const wraps: { open: number; close: number; heading: Token }[] = [];
+  const wraps: { open: number; close: number }[] = [];
   for (const s of starts) {
     let e = s + 1;
-    while (e < blocks.length && !(blocks[e]!.kind === "heading" && blocks[e]!.level <= itemLevel) && blocks[e]!.kind !== "rule") e++;
-    wraps.push({ open: blocks[s]!.start, close: e < blocks.length ? blocks[e]!.start : tokens.length, heading: tokens[blocks[s]!.start]! });
-    env.newsHeadlines?.push(inlineText(tokens[blocks[s]!.start + 1]!.children ?? []));
+    const ends = (b: Block) => (b.kind === "heading" && b.level <= itemLevel) || b.kind === "rule" || tokens[b.start]!.type === "html_block";
+    while (e < blocks.length && !ends(blocks[e]!)) e++;
+    const source = blocks.slice(s + 1, e).findIndex((b) => b.kind === "source");
+    if (source !== -1 && lineItems.size > 0) e = s + 1 + source + 1;
+    const close = e < blocks.length ? blocks[e]!.start : tokens.length;
+    const open = blocks[s]!.start;
+    wraps.push({ open, close });
+    env.foundItems?.push({
+      headline: inlineText(tokens[open + 1]!.children ?? []),
+      line: tokens[open]!.map?.[0] ?? 0,
+      hasSource: tokens.slice(open, close).some((t) => (t.children ?? []).some((c) => c.type === "link_open" && /^https?:/i.test(c.attrGet("href") ?? ""))),
+    });
   }
   // Insert from the end so earlier indices stay valid.
   for (const w of wraps.reverse()) {
@@ -248,7 +277,6 @@ function markNewsItems(state: StateCore): void {
     const open = new state.Token("news_item_open", "section", 1);
     open.block = true;
     open.attrSet("class", "news-item");
-    open.meta = { heading: w.heading };
     tokens.splice(w.close, 0, close);
     tokens.splice(w.open, 0, open);
   }
@@ -259,9 +287,4 @@ export function newsItemsPlugin(md: MarkdownIt): void {
   md.core.ruler.push("news_items", (state) => {
     if ((state.env as NewsEnv).newsItems) markNewsItems(state);
   });
-  // The item is labelled by its headline, whose id the anchor plugin gives it later.
-  md.renderer.rules.news_item_open = (tokens, idx) => {
-    const id = (tokens[idx]!.meta as { heading: Token }).heading.attrGet("id");
-    return `<section class="news-item"${id ? ` aria-labelledby="${md.utils.escapeHtml(id)}"` : ""}>\n`;
-  };
 }

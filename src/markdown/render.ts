@@ -3,8 +3,9 @@ import anchor from "markdown-it-anchor";
 import type { Lang } from "../config.ts";
 import { unicodeSlug } from "../i18n/slug.ts";
 import { t } from "../i18n/strings.ts";
+import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import { cjkBreaksPlugin } from "./cjk-breaks.ts";
-import { newsItemsPlugin, type NewsEnv } from "./news-items.ts";
+import { newsItemsPlugin, type NewsEnv, type NewsItem } from "./news-items.ts";
 import { isExternal, sanitizePostHtml } from "./sanitize.ts";
 import { sourcesPlugin, type Source } from "./sources.ts";
 
@@ -40,6 +41,19 @@ interface InternalEnv extends RenderEnv {
   siteOrigin?: string;
 }
 
+/** Ids the page layout uses itself: a heading never takes one ("Top", "Main"). */
+const LAYOUT_IDS = new Set(["top", "main", "search", "search-input", "toc-title", "week-links-title"]);
+
+function headingId(text: string): string {
+  const slug = unicodeSlug(text) || "section";
+  return LAYOUT_IDS.has(slug) ? `${slug}-section` : slug;
+}
+
+/** Emphasis leaves empty text tokens behind; the rules after it read tokens' first characters. */
+function dropEmptyText(state: StateCore): void {
+  for (const token of state.tokens) if (token.children) token.children = token.children.filter((c) => c.type !== "text" || c.content !== "");
+}
+
 export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
   md.validateLink = (url) => SAFE_LINK.test(url.trim());
@@ -48,14 +62,11 @@ export function createMarkdown(): MarkdownIt {
   const pretest = md.linkify.pretest.bind(md.linkify);
   md.linkify.pretest = (text: string) => text.includes(":") && pretest(text);
 
-  // Emphasis leaves empty text tokens behind; the rules below read tokens' first characters.
-  md.core.ruler.after("inline", "drop_empty_text", (state) => {
-    for (const token of state.tokens) if (token.children) token.children = token.children.filter((c) => c.type !== "text" || c.content !== "");
-  });
+  md.core.ruler.after("inline", "drop_empty_text", dropEmptyText);
   md.use(newsItemsPlugin);
   md.use(cjkBreaksPlugin);
   md.use(anchor, {
-    slugify: (s: string) => unicodeSlug(s) || "section",
+    slugify: headingId,
     level: [2, 3, 4],
     tabIndex: false,
     permalink: anchor.permalink.linkInsideHeader({
@@ -98,6 +109,20 @@ export function createMarkdown(): MarkdownIt {
 }
 
 const shared = createMarkdown();
+/**
+ * Enough to find a brief's headlines at a fraction of the cost: the block structure, the
+ * inline content of top-level blocks only (items are told apart by those), news items.
+ */
+const headlinesOnly = new MarkdownIt({ html: true });
+headlinesOnly.core.ruler.at("inline", (state) => {
+  for (const token of state.tokens) {
+    if (token.type !== "inline" || token.level > 1) continue;
+    token.children = [];
+    state.md.inline.parse(token.content, state.md, state.env, token.children);
+  }
+});
+headlinesOnly.core.ruler.after("inline", "drop_empty_text", dropEmptyText);
+headlinesOnly.use(newsItemsPlugin);
 /** Plain CommonMark with HTML, no plugins: for reading text out of Markdown, not for pages. */
 const plain = new MarkdownIt({ html: true });
 
@@ -126,17 +151,25 @@ export function renderMarkdown(body: string, options: MarkdownOptions, env: Rend
 }
 
 /**
- * The headlines of a brief's first news items, for a summary built from them; reads growing
- * heads of the body until it has `count` of them.
+ * The headlines of a brief's first news items, for a summary built from them. Reads a head
+ * of the body large enough for the first items of any real brief (the whole body when that
+ * falls short), and never runs the rendering rules.
  */
 export function briefHeadlines(body: string, count: number): string[] {
-  for (const size of [3000, 12000, Infinity]) {
+  for (const size of [2000, 8000, Infinity]) {
     const cut = body.length > size ? body.indexOf("\n\n", size) : -1;
-    const env: NewsEnv = { newsItems: true, newsHeadlines: [] };
-    shared.parse(cut === -1 ? body : body.slice(0, cut + 1), env);
-    if (env.newsHeadlines!.length >= count || cut === -1) return env.newsHeadlines!.slice(0, count);
+    const env: NewsEnv = { newsItems: true, foundItems: [] };
+    headlinesOnly.parse(cut === -1 ? body : body.slice(0, cut + 1), env);
+    if (env.foundItems!.length >= count || cut === -1) return env.foundItems!.slice(0, count).map((item) => item.headline);
   }
   return [];
+}
+
+/** The news items of a brief, as the page shows them, for checks. */
+export function newsItemsOf(body: string): NewsItem[] {
+  const env: NewsEnv = { newsItems: true, foundItems: [] };
+  shared.parse(body, env);
+  return env.foundItems!;
 }
 
 /** The markdown-it token stream of a body, for checks that look at its structure. */

@@ -8,7 +8,6 @@ const allowedTags = [
 
 const allowedAttributes: sanitizeHtml.IOptions["allowedAttributes"] = {
   "*": ["class", "id", "lang", "dir", "title", "aria-hidden", "aria-label", "style"],
-  section: ["aria-labelledby"],
   a: ["href", "name", "rel", "target", "data-pagefind-ignore"],
   img: ["src", "srcset", "alt", "width", "height", "loading", "decoding"],
   source: ["srcset", "type", "media"],

@@ -13,7 +13,7 @@ export interface Source {
   host: string;
 }
 
-export interface SourcesEnv {
+interface SourcesEnv {
   /** Filled with the post's sources, each once, in order, when given. */
   sources?: Source[];
   siteOrigin?: string;
@@ -21,9 +21,9 @@ export interface SourcesEnv {
 
 /** Links that invite the reader somewhere (chats, subscriptions) rather than cite a source. */
 const PROMOTION_HOSTS = /^(?:t\.me|telegram\.me|telegram\.dog|discord\.gg|discord\.com|wa\.me|chat\.whatsapp\.com|mailchi\.mp|eepurl\.com)$/;
-const PROMOTION_TEXT = /订阅|关注我们|加入(?:我们|群)|扫码|subscribe|newsletter|join (?:us|our)|follow us/i;
+const PROMOTION_TEXT = /订阅(?:我们|本|号|周报|日报)|立即订阅|关注我们|加入(?:我们|群)|扫码|subscribe (?:to|now|here)|sign up|join (?:us|our)|follow us/i;
 
-export function isPromotion(url: URL, text: string): boolean {
+function isPromotion(url: URL, text: string): boolean {
   return PROMOTION_HOSTS.test(url.host.replace(/^www\./, "")) || PROMOTION_TEXT.test(text);
 }
 
@@ -75,7 +75,8 @@ function collectSources(state: StateCore): void {
       if (inHeading || ((listItemStart || wholeLink) && j === firstLink)) shown.add(href);
       if (isPromotion(url, text)) return;
       const host = url.host.replace(/^www\./, "");
-      const outlet = sourceLine && text && text !== href ? text : "";
+      // Outside an item a source line's link is simply named by its text.
+      const outlet = sourceLine && headline && text && text !== href ? text : "";
       candidates.push({ url: href, title: (sourceLine && headline) || text || href, outlet: outlet === host ? "" : outlet, host });
     });
     listItemStart = false;

@@ -1,7 +1,7 @@
 import { otherLang, perLang } from "../config.ts";
 import type { ContentProblem } from "../content/errors.ts";
 import type { Post } from "../content/schema.ts";
-import { parseMarkdown } from "../markdown/render.ts";
+import { newsItemsOf, parseMarkdown } from "../markdown/render.ts";
 import { tagMergeKey } from "../collections/tags.ts";
 import type { PostPage } from "../pages/posts/post.ts";
 import type { WeekPage } from "../pages/weeks/week.ts";
@@ -15,19 +15,17 @@ export interface Finding extends ContentProblem {
 /** Inferences that are guesses an editor should confirm; the rest (summary, slug, week) are routine derivations. */
 const GUESSES = new Set(["title", "lang", "kind", "date", "authors"]);
 
-/** News items of a daily brief: ### sections and top-level list items that start with a bold lead. */
+/**
+ * News items of a daily brief without a source link: the items the page sets apart
+ * (src/markdown/news-items.ts), and top-level list items that start with a bold lead.
+ */
 function itemsWithoutSource(post: Post): number[] {
+  const lines = newsItemsOf(post.body).flatMap((item) => (item.hasSource ? [] : [item.line]));
   const tokens = parseMarkdown(post.body);
-  const lines: number[] = [];
   const hasLink = (from: number, to: number) =>
     tokens.slice(from, to).some((t) => (t.children ?? []).some((c) => c.type === "link_open" && /^https?:/.test(c.attrGet("href") ?? "")) || /https?:\/\//.test(t.content));
   let depth = 0;
   tokens.forEach((token, i) => {
-    if (token.type === "heading_open" && token.tag === "h3") {
-      let end = tokens.findIndex((t, j) => j > i && t.type === "heading_open" && Number(t.tag.slice(1)) <= 3);
-      if (end === -1) end = tokens.length;
-      if (!hasLink(i, end)) lines.push(token.map![0]);
-    }
     if (token.type === "bullet_list_open" || token.type === "ordered_list_open") depth++;
     if (token.type === "bullet_list_close" || token.type === "ordered_list_close") depth--;
     if (token.type === "list_item_open" && depth === 1) {
@@ -42,7 +40,7 @@ function itemsWithoutSource(post: Post): number[] {
       if (!hasLink(i, end)) lines.push(token.map![0]);
     }
   });
-  return lines;
+  return lines.sort((x, y) => x - y);
 }
 
 /**

@@ -47,6 +47,7 @@ describe("a post's table of contents and summary box", () => {
     expect(written("A week of agents and funding.").showSummary).toBe(true);
     expect(written("OpenAI and Anthropic went head to head this week.").showSummary).toBe(false);
     expect(written("OpenAI and Anthropic went head to head").showSummary).toBe(false);
+    expect(written("OpenAI and Anthropic went head to head this week. Agents reached production.").showSummary).toBe(true);
     expect(entry("en/weekly/2026-w10.md", `---\ntitle: W\ndate: 2026-03-02\n---\n${body}`).showSummary).toBe(false);
   });
 });

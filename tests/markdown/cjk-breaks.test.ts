@@ -12,5 +12,6 @@ describe("line breaks in CJK text", () => {
     expect(render("**粗体**\n`代码`\n一")).toBe("<p><strong>粗体</strong><code>代码</code>一</p>\n");
     expect(render("**粗体**\n`code`\n一")).toBe("<p><strong>粗体</strong>\n<code>code</code>\n一</p>\n");
     expect(render("한국어\n한국어")).toBe("<p>한국어\n한국어</p>\n");
+    expect(render("Launch 🚀\n🔥 now")).toBe("<p>Launch 🚀\n🔥 now</p>\n");
   });
 });

@@ -26,7 +26,7 @@ describe("news items in a brief", () => {
     const html = brief(STYLED);
     expect(html.match(/<section class="news-item"/g)).toHaveLength(2);
     expect(html).toMatch(/<h2 id="政策与监管">政策与监管/);
-    expect(html).toMatch(/<section class="news-item" aria-labelledby="江苏省拟立法促进人工智能产业发展">\n<h3 id="江苏省拟立法促进人工智能产业发展">/);
+    expect(html).toMatch(/<section class="news-item">\n<h3 id="江苏省拟立法促进人工智能产业发展">/);
     expect(html).toMatch(/<h3 id="工信部发布开源ai智能体安全风险预警">/);
   });
 
@@ -97,6 +97,32 @@ Background: a big round.
     expect(plain).toContain("<p><strong>政策与监管</strong></p>");
     const prose = brief("第一段文字，没有标签。\n\n第二段文字。\n");
     expect(prose).toBe("<p>第一段文字，没有标签。</p>\n<p>第二段文字。</p>\n");
+  });
+
+  it("keeps ordinary prose in a brief as prose", () => {
+    const cases = [
+      "今天没有太多新闻，我们简单聊聊\n\n来源：[某网站](https://a.com/x)\n",
+      "Here are the links I read this week\n\nSource: [Site](https://a.com/x)\n",
+      "[阅读原文](https://example.org/post)\n\n这是正文段落。\n",
+      "大家好今天的日报来了\n\n**今日要闻：**\n\n- 第一条\n",
+    ];
+    for (const md of cases) expect(brief(md), md).not.toMatch(/news-item|<h\d/);
+  });
+
+  it("leaves lines inside list items as written", () => {
+    expect(brief("- OpenAI ships model\n  Why it matters: big\n")).toBe("<ul>\n<li>OpenAI ships model\nWhy it matters: big</li>\n</ul>\n");
+  });
+
+  it("starts the next item on the line after a source line, blank line or not, and keeps a source's link on its line", () => {
+    const html = brief("甲公司发布新模型\n说明：内容一。\n来源：[扬子晚报](https://a.com/1)\n乙公司完成融资\n说明：内容二。\n来源：AWS\nhttps://b.com/2\n");
+    expect(html.match(/<section class="news-item"/g)).toHaveLength(2);
+    expect(html).toContain('<h2 id="乙公司完成融资">');
+    expect(html).toMatch(/<p class="news-source"><span class="news-label">来源：<\/span>AWS\n<a href="https:\/\/b.com\/2"/);
+  });
+
+  it("ends an item at its source line: an outro or a promotion card after the last item stays outside", () => {
+    const html = brief("甲公司发布新模型\n说明：内容一。\n来源：[报](https://a.com/1)\n\n以上就是今天的全部内容。\n\n<div class=\"card\">订阅</div>\n");
+    expect(html).toMatch(/<\/section>\n<p>以上就是今天的全部内容。<\/p>\n<div class="card">/);
   });
 
   it("lists the headlines of the first items for a summary", () => {

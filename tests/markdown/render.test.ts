@@ -34,3 +34,11 @@ describe("firstParagraphText", () => {
     expect(firstParagraphText("## H\n\n- item\n\n**政策与监管**\n\n江苏省 *拟* 立法\n说明")).toBe("江苏省 拟 立法 说明");
   });
 });
+
+describe("heading ids", () => {
+  it("never takes an id the page layout uses", () => {
+    const html = renderMarkdown("## Top\n\n## Main\n", { siteOrigin: "https://example.com" });
+    expect(html).toContain('<h2 id="top-section">');
+    expect(html).toContain('<h2 id="main-section">');
+  });
+});

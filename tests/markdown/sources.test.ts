@@ -37,6 +37,16 @@ describe("the sources of a post", () => {
     expect(sourcesOf(md, false)).toEqual([{ url: "https://example.org/a", title: "原文", outlet: "", host: "example.org" }]);
   });
 
+  it("names a source line outside any item by its link, once", () => {
+    expect(sourcesOf("今天 OpenAI 发布了新模型。\n来源：[The Verge](https://www.theverge.com/x)\n")).toEqual([
+      { url: "https://www.theverge.com/x", title: "The Verge", outlet: "", host: "theverge.com" },
+    ]);
+  });
+
+  it("keeps sources whose words only sound like a promotion", () => {
+    expect(sourcesOf("见 [OpenAI 订阅价格说明](https://openai.com/pricing) 与 [The Batch newsletter](https://www.deeplearning.ai/the-batch/)。", false)).toHaveLength(2);
+  });
+
   it("never counts links to the site itself", () => {
     expect(sourcesOf("见 [上一期](https://example.com/zh/weekly/x/)。")).toEqual([]);
   });
