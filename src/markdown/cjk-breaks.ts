@@ -38,7 +38,11 @@ function joinCjkLines(state: StateCore): void {
   for (const block of state.tokens) {
     const children = block.children;
     if (!children) continue;
-    const joins = children.flatMap((child, i) => (child.type === "softbreak" && isCjk(neighbour(children, i, -1)) && isCjk(neighbour(children, i, 1)) ? [child] : []));
+    // Decided for every break first, then changed: a changed break must not hide a neighbour.
+    const joins: Token[] = [];
+    for (let i = 0; i < children.length; i++) {
+      if (children[i]!.type === "softbreak" && isCjk(neighbour(children, i, -1)) && isCjk(neighbour(children, i, 1))) joins.push(children[i]!);
+    }
     for (const child of joins) {
       child.type = "text";
       child.content = "";

@@ -57,6 +57,10 @@ function collectSources(state: StateCore): void {
     else if (token.type !== "paragraph_open" && token.type !== "inline") listItemStart = false;
     if (token.type !== "inline" || !token.children) return;
     const children = token.children;
+    if (!children.some((c) => c.type === "link_open")) {
+      listItemStart = false;
+      return;
+    }
     const sourceLine = state.tokens[i - 1]?.attrGet("class")?.includes("news-source") ?? false;
     const firstLink = children.findIndex((c) => c.type !== "text" || c.content.trim() !== "");
     const wholeLink = children.at(-1)?.type === "link_close" && children.filter((c) => c.type === "link_open").length === 1;

@@ -23,7 +23,7 @@ const note = (url: string) => env.render("translation-note.njk", { view: blog.pa
 describe("the translation note", () => {
   it("says in English that a Chinese-only post is only in Chinese, linking the English week page", () => {
     expect(note("/zh/daily/2026-02-06-ai-hang-ye-dong-tai/")).toBe(
-      '<p class="note translation-note" lang="en">This post is only in Chinese. <a href="/en/weeks/2026-w06/" hreflang="en">This week in English&nbsp;→</a></p>',
+      '<p class="note translation-note" data-pagefind-ignore lang="en">This post is only in Chinese. <a href="/en/weeks/2026-w06/" hreflang="en">This week in English&nbsp;→</a></p>',
     );
   });
 
@@ -38,7 +38,7 @@ describe("the translation note", () => {
   it("names the kind list in Chinese for an English-only post", () => {
     const page = { ...blog.pages.posts[0]!, post: { ...blog.pages.posts[0]!.post, kind: "daily" }, untranslated: { lang: "zh", url: "/zh/daily/", scope: "kind" } };
     expect(env.render("translation-note.njk", { view: page }).trim()).toBe(
-      '<p class="note translation-note" lang="zh-CN">本文只有英文版。 <a href="/zh/daily/" hreflang="zh-CN">中文日报&nbsp;→</a></p>',
+      '<p class="note translation-note" data-pagefind-ignore lang="zh-CN">本文只有英文版。 <a href="/zh/daily/" hreflang="zh-CN">中文日报&nbsp;→</a></p>',
     );
   });
 });
