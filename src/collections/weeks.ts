@@ -1,4 +1,4 @@
-import { perLang, type Lang } from "../config.ts";
+import { perLang, type Kind, type Lang } from "../config.ts";
 import type { Post } from "../content/schema.ts";
 
 /** The posts of one ISO week in one language. */
@@ -11,6 +11,11 @@ export interface WeekGroup {
   dailies: Post[];
   /** Deep dives of the week, Monday first. */
   deepDives: Post[];
+}
+
+/** A week's posts of one kind. */
+export function postsOfKind(group: WeekGroup, kind: Kind): Post[] {
+  return kind === "weekly" ? group.digests : kind === "daily" ? group.dailies : group.deepDives;
 }
 
 /** Week groups by language, then by ISO week ("2026-W06"). */
@@ -28,9 +33,7 @@ export function groupByWeek(posts: Post[]): WeekGroups {
       group = { lang: post.lang, week: post.week, digests: [], dailies: [], deepDives: [] };
       groups[post.lang].set(post.week, group);
     }
-    if (post.kind === "weekly") group.digests.push(post);
-    else if (post.kind === "daily") group.dailies.push(post);
-    else group.deepDives.push(post);
+    postsOfKind(group, post.kind).push(post);
   }
   for (const group of Object.values(groups).flatMap((byWeek) => [...byWeek.values()])) {
     group.dailies.reverse();

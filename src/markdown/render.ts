@@ -156,13 +156,22 @@ export function renderMarkdown(body: string, options: MarkdownOptions, env: Rend
  * falls short), and never runs the rendering rules.
  */
 export function briefHeadlines(body: string, count: number): string[] {
-  for (const size of [2000, 8000, Infinity]) {
-    const cut = body.length > size ? body.indexOf("\n\n", size) : -1;
+  for (const [head, whole] of growingHeads(body, [2000, 8000])) {
     const env: NewsEnv = { newsItems: true, foundItems: [] };
-    headlinesOnly.parse(cut === -1 ? body : body.slice(0, cut + 1), env);
-    if (env.foundItems!.length >= count || cut === -1) return env.foundItems!.slice(0, count).map((item) => item.headline);
+    headlinesOnly.parse(head, env);
+    if (env.foundItems!.length >= count || whole) return env.foundItems!.slice(0, count).map((item) => item.headline);
   }
   return [];
+}
+
+/** Heads of a body cut at a blank line after each size, then the whole body; `whole` marks the last. */
+function* growingHeads(body: string, sizes: number[]): Generator<[head: string, whole: boolean]> {
+  for (const size of sizes) {
+    const cut = body.length > size ? body.indexOf("\n\n", size) : -1;
+    if (cut === -1) break;
+    yield [body.slice(0, cut + 1), false];
+  }
+  yield [body, true];
 }
 
 /** The news items of a brief, as the page shows them, for checks. */
@@ -180,10 +189,9 @@ export function parseMarkdown(body: string) {
 /** Text of the first paragraph of a body, without markup; "" when it has none. */
 export function firstParagraphText(body: string): string {
   // The summary comes from the top of a post: read growing heads of it, cut at a blank line.
-  for (const size of [600, 3000, 12000]) {
-    const cut = body.length > size ? body.indexOf("\n\n", size) : -1;
-    const text = paragraphText(cut === -1 ? body : body.slice(0, cut + 1));
-    if (text || cut === -1) return text;
+  for (const [head] of growingHeads(body, [600, 3000, 12000])) {
+    const text = paragraphText(head);
+    if (text) return text;
   }
   return "";
 }

@@ -1,7 +1,7 @@
 import { KINDS, LANGS, otherLang, type Kind } from "../../config.ts";
 import type { PostEntry } from "../../collections/entries.ts";
 import { urls } from "../../collections/urls.ts";
-import { weeksOf, type WeekGroup } from "../../collections/weeks.ts";
+import { postsOfKind, weeksOf } from "../../collections/weeks.ts";
 import { alternatesOf, pointerTo, sitemapLine, switchOrNearby, type PageBase, type PageType, type Pointer } from "../page-type.ts";
 
 /** A week hub: one ISO week's digests, daily briefs and deep dives in one language. */
@@ -17,8 +17,6 @@ export interface WeekPage extends PageBase {
   pointers: Partial<Record<Kind, Pointer>>;
 }
 
-const postsOf = (group: WeekGroup | undefined, kind: Kind) =>
-  !group ? [] : kind === "weekly" ? group.digests : kind === "daily" ? group.dailies : group.deepDives;
 
 export const weekPages: PageType<"weeks", WeekPage> = {
   name: "weeks",
@@ -33,7 +31,7 @@ export const weekPages: PageType<"weeks", WeekPage> = {
         const alternates = alternatesOf(LANGS.map((l) => [l, weeks[l].has(week) ? urls.weekHub(l, week) : undefined]));
         const pointers: WeekPage["pointers"] = {};
         for (const kind of KINDS) {
-          const pointer = pointerTo(postsOf(group, kind).length, other, kind, postsOf(otherGroup, kind).length, urls.weekHub(other, week));
+          const pointer = pointerTo(postsOfKind(group, kind).length, other, kind, otherGroup ? postsOfKind(otherGroup, kind).length : 0, urls.weekHub(other, week));
           if (pointer) pointers[kind] = pointer;
         }
         return {
