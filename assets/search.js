@@ -8,6 +8,8 @@
   const status = document.querySelector(".search-status");
   const list = document.querySelector(".search-results");
   const more = document.querySelector(".search-more");
+  // Optional: the entity filter (Pagefind's "entity" filter, set on post pages' topic links).
+  const entity = document.getElementById("search-entity");
   // The <link rel="modulepreload"> carries the bundle's address with the site's path prefix;
   // Pagefind takes the prefix of its result URLs from that address too.
   const bundle = document.querySelector('link[rel="modulepreload"][href$="/pagefind.js"]');
@@ -95,7 +97,8 @@
   async function run(query) {
     const search = ++current;
     pending = [];
-    if (!query.trim()) {
+    const about = entity?.value ?? "";
+    if (!query.trim() && !about) {
       list.removeAttribute("aria-busy");
       list.replaceChildren();
       status.textContent = "";
@@ -104,7 +107,8 @@
     }
     list.setAttribute("aria-busy", "true");
     try {
-      const found = await (await pagefind).search(query);
+      // With a topic and no words, every post about the topic is found.
+      const found = await (await pagefind).search(query.trim() || null, about ? { filters: { entity: about } } : {});
       if (search !== current) return;
       const total = found.results.length;
       pending = [...found.results];
@@ -123,11 +127,13 @@
     }
   }
 
-  // The query lives in the address (?q=), so a search can be bookmarked, shared and reloaded.
+  // The query lives in the address (?q=, ?entity=), so a search can be bookmarked, shared and reloaded.
   function remember(query) {
     const url = new URL(window.location.href);
-    if (query) url.searchParams.set("q", query);
-    else url.searchParams.delete("q");
+    for (const [name, value] of [["q", query], ["entity", entity?.value ?? ""]]) {
+      if (value) url.searchParams.set(name, value);
+      else url.searchParams.delete(name);
+    }
     window.history.replaceState(window.history.state, "", url);
   }
 
@@ -140,6 +146,11 @@
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    clearTimeout(timer);
+    remember(input.value);
+    run(input.value);
+  });
+  entity?.addEventListener("change", () => {
     clearTimeout(timer);
     remember(input.value);
     run(input.value);
@@ -160,8 +171,10 @@
     }
   });
 
-  const query = new URLSearchParams(window.location.search).get("q") ?? "";
+  const params = new URLSearchParams(window.location.search);
+  const query = params.get("q") ?? "";
   input.value = query;
-  if (query) run(query);
+  if (entity) entity.value = [...entity.options].some((o) => o.value === params.get("entity")) ? params.get("entity") : "";
+  if (query || entity?.value) run(query);
   else input.focus();
 })();

@@ -5,15 +5,19 @@
  * with the full site (`npm run build`) and with a minimal Eleventy reference (one layout, a
  * tag page per tag, one feed) on the same Markdown. Prints wall time, CPU time and peak
  * memory of each, the ratio full/reference and the pages produced; measures the rebuild
- * after editing one post in watch mode and the search index on its own; writes a JSON
+ * after editing one post in watch mode and the search index on its own; measures what the
+ * entity registry costs (the same build without it, and the matching alone); writes a JSON
  * report. It asserts nothing about time: targets are printed next to the numbers.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { listPostFiles } from "../src/content/load.ts";
+import { createMatcher } from "../src/entities/matcher.ts";
+import { loadRegistry } from "../src/entities/registry.ts";
 import { SEARCHED_PAGES } from "../src/search/pagefind.ts";
 import { generateCorpus } from "./corpus.ts";
 
@@ -135,12 +139,27 @@ async function measureRebuild(corpus: string, outDir: string): Promise<{ seconds
   }
 }
 
+/** The matching alone: every post file's text scanned once for every name in the corpus's registry. */
+function measureMatching(root: string): { seconds: number; entities: number; mentions: number; megabytes: number } {
+  const { registry } = loadRegistry(root, "content");
+  const matcher = createMatcher(registry.entities.values());
+  const texts = listPostFiles(path.join(root, "content")).map((file) => readFileSync(file, "utf8"));
+  const started = performance.now();
+  let mentions = 0;
+  for (const text of texts) mentions += matcher.find(text).length;
+  const seconds = (performance.now() - started) / 1000;
+  const megabytes = texts.reduce((n, text) => n + Buffer.byteLength(text), 0) / 2 ** 20;
+  return { seconds, entities: registry.entities.size, mentions, megabytes };
+}
+
 interface SizeReport {
   posts: number;
   full: Omit<Measure, "output"> & { pages: number; searchSeconds?: number; buildProcessMB?: number };
   reference: Omit<Measure, "output"> & { pages: number };
   ratio: number;
   rebuild?: { seconds: number; eleventySays?: number } | { error: string };
+  /** The same build without content/entities/ (no mentions, no topic pages), and the matching alone. */
+  entities?: { withoutWallSeconds: number; pagesWithout: number; matching: ReturnType<typeof measureMatching> };
   search?: Omit<Measure, "output"> & { pages: number };
 }
 
@@ -172,6 +191,15 @@ async function benchSize(posts: number, quick: boolean): Promise<SizeReport> {
 
   if (!quick || posts <= 4000) report.rebuild = await measureRebuild(corpus, path.join(work, "watch-site"));
 
+  // What the registry costs: the same posts built without it, then the scan alone.
+  const matching = measureMatching(work);
+  const parked = path.join(work, "entities-parked");
+  renameSync(path.join(corpus, "entities"), parked);
+  const withoutOut = path.join(work, "site-without-entities");
+  const without = measure(process.execPath, ["--import", "tsx", "scripts/build.ts"], { CONTENT_DIR: corpus, OUTPUT_DIR: withoutOut, BUILD_TIME });
+  renameSync(parked, path.join(corpus, "entities"));
+  if (without.ok) report.entities = { withoutWallSeconds: without.wallSeconds, pagesWithout: countFiles(withoutOut, ".html"), matching };
+
   // The search index on its own: Pagefind's CLI with the settings the build uses.
   const pagefind = path.join(ROOT, "node_modules/@pagefind/linux-x64/bin/pagefind_extended");
   if (existsSync(pagefind)) {
@@ -185,18 +213,19 @@ async function benchSize(posts: number, quick: boolean): Promise<SizeReport> {
 const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? "–" : n.toFixed(digits));
 
 function printTable(reports: SizeReport[]): void {
-  console.log("\n| posts | full wall s | full CPU s | full peak MB (build process) | pages | reference wall s | ref CPU s | ref peak MB | ref pages | full/ref | rebuild s | search s | search peak MB |");
-  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log("\n| posts | full wall s | full CPU s | full peak MB (build process) | pages | reference wall s | ref CPU s | ref peak MB | ref pages | full/ref | rebuild s | search s | search peak MB | without entities s | matching s |");
+  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of reports) {
     const rebuild = r.rebuild && "seconds" in r.rebuild ? fmt(r.rebuild.seconds, 2) : r.rebuild ? "error" : "–";
     console.log(
-      `| ${r.posts} | ${fmt(r.full.wallSeconds)} | ${fmt(r.full.cpuSeconds)} | ${r.full.peakMemoryMB ?? "–"} (${r.full.buildProcessMB ?? "–"}) | ${r.full.pages} | ${fmt(r.reference.wallSeconds)} | ${fmt(r.reference.cpuSeconds)} | ${r.reference.peakMemoryMB ?? "–"} | ${r.reference.pages} | ${fmt(r.ratio, 2)} | ${rebuild} | ${fmt(r.search?.wallSeconds)} | ${r.search?.peakMemoryMB ?? "–"} |`,
+      `| ${r.posts} | ${fmt(r.full.wallSeconds)} | ${fmt(r.full.cpuSeconds)} | ${r.full.peakMemoryMB ?? "–"} (${r.full.buildProcessMB ?? "–"}) | ${r.full.pages} | ${fmt(r.reference.wallSeconds)} | ${fmt(r.reference.cpuSeconds)} | ${r.reference.peakMemoryMB ?? "–"} | ${r.reference.pages} | ${fmt(r.ratio, 2)} | ${rebuild} | ${fmt(r.search?.wallSeconds)} | ${r.search?.peakMemoryMB ?? "–"} | ${fmt(r.entities?.withoutWallSeconds)} | ${fmt(r.entities?.matching.seconds, 2)} |`,
     );
   }
   const first = reports[0];
   const last = reports.at(-1);
   console.log("\nTargets (2-core machine): full ≤ 1.25 × reference at every size; 10k time ≤ 11 × 1k time; peak ≤ 1024 MB at 10k;");
-  console.log("rebuild of one edited post ≤ 1 s at 4k; search index at 10k ≤ 30 s and ≤ 2048 MB.");
+  console.log("rebuild of one edited post ≤ 1 s at 4k; search index at 10k ≤ 30 s and ≤ 2048 MB;");
+  console.log("entity matching ≤ 10 % of the full build at 10k (\"matching s\": every post scanned for every name of the registry).");
   if (first && last && last !== first) console.log(`growth: ${last.posts / first.posts}× posts took ${fmt(last.full.wallSeconds / first.full.wallSeconds, 2)}× time`);
 }
 

@@ -4,7 +4,10 @@
  * Validates all content with the build's own validation and reports every problem at once:
  * errors (file:line, field, what was expected), warnings (guessed fields, missing
  * translations, weeks without a digest, duplicate titles, news items without a source,
- * tags differing only in case) and notes (routine derivations). When a built site is
+ * tags differing only in case; for the entity registry: names two entities share but for
+ * case, entities no post mentions, exclusions of what a post never mentions) and notes
+ * (routine derivations; names in several posts that look like entities but are not in the
+ * registry). When a built site is
  * present it also checks every internal link and #fragment in it.
  * Exit 1 on errors, 0 with warnings only.
  */
@@ -13,6 +16,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatProblem } from "../src/content/errors.ts";
 import { loadContent } from "../src/content/load.ts";
+import { createMatcher } from "../src/entities/matcher.ts";
+import { loadRegistry } from "../src/entities/registry.ts";
+import { reviewEntities } from "../src/entities/review.ts";
 import { buildOptions } from "../src/options.ts";
 import { reviewContent, type Finding } from "../src/site/check.ts";
 import { checkLinks } from "../src/site/linkcheck.ts";
@@ -35,11 +41,20 @@ export function runCheck(env: NodeJS.ProcessEnv = process.env, root = process.cw
     timeZone: options.config.timeZone,
     authors: options.config.authors,
   });
-  const findings: Finding[] = problems.map((p) => ({ ...p, level: "error" as const }));
+  const { registry, problems: registryProblems } = loadRegistry(options.root, options.contentDir);
+  const findings: Finding[] = [...problems, ...registryProblems].map((p) => ({ ...p, level: "error" as const }));
   // Only the page types the review reads: no page or feed is rendered for nothing.
-  const site = buildSite(posts, options.config, { pageTypes: [postPages, weekPages] });
+  const site = buildSite(posts, options.config, { pageTypes: [postPages, weekPages], entities: registry });
   findings.push(...site.problems.map((p) => ({ ...p, level: "error" as const })));
   findings.push(...reviewContent(posts, site));
+  const reviewed = site.context.entries.map(({ post, entities }) => ({
+    sourcePath: post.sourcePath,
+    title: post.title,
+    body: post.body,
+    mentioned: entities.mentions.map((m) => m.id),
+    excluded: post.entities.exclude,
+  }));
+  findings.push(...reviewEntities(registry, createMatcher(registry.entities.values()), reviewed));
 
   const outDir = path.resolve(root, options.outputDir);
   const linksChecked = existsSync(path.join(outDir, "index.html"));

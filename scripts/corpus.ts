@@ -1,7 +1,9 @@
 /**
  * A deterministic synthetic bilingual corpus for tests and the benchmark: every day a
  * daily brief per language, every week a digest, a deep dive every third day; 40 tags,
- * half Chinese; bodies of about 6 KB with headings, lists and source links.
+ * half Chinese; bodies of about 6 KB with headings, lists and source links; an entity
+ * registry (content/entities/) of a few hundred companies, models, products and people,
+ * each headline naming one of them.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -16,10 +18,13 @@ export interface CorpusOptions {
   seed?: number;
   /** Approximate body size in bytes. */
   bodyBytes?: number;
+  /** Entities in the registry the corpus writes (0: no registry); default 300. */
+  entities?: number;
 }
 
 export interface CorpusSummary {
   posts: number;
+  entities: number;
   byKind: Record<Kind, number>;
   weeks: number;
   tags: string[];
@@ -49,14 +54,38 @@ function sentence(lang: Lang, random: () => number, words: number): string {
   return lang === "zh" ? picked.join("") + "。" : picked.join(" ").replace(/^./, (c) => c.toUpperCase()) + ".";
 }
 
-function body(lang: Lang, kind: Kind, random: () => number, bytes: number, id: number, weekLink: string, dailyLinks: string[]): string {
+const ENTITY_TYPES = ["organization", "model", "product", "person"] as const;
+const ZH_NAME_PARTS = "星 辰 智 元 深 度 天 工 灵 犀 云 启 明 图 数 海 峰 光 川 量".split(" ");
+
+/** An entity's names: "Nova7 Labs" / "星辰7号", distinct for every n. */
+function entityNames(n: number): { zh: string; en: string } {
+  const zh = ZH_NAME_PARTS[n % ZH_NAME_PARTS.length]! + ZH_NAME_PARTS[Math.floor(n / ZH_NAME_PARTS.length) % ZH_NAME_PARTS.length]!;
+  return { zh: `${zh}${n}号`, en: `Nova${n} Labs` };
+}
+
+/** content/entities/generated.yaml: `count` entities, each with a name per language and an alias. */
+function writeRegistry(dir: string, count: number): void {
+  if (count === 0) return;
+  const lines: string[] = [];
+  for (let n = 0; n < count; n++) {
+    const names = entityNames(n);
+    const type = ENTITY_TYPES[n % ENTITY_TYPES.length]!;
+    lines.push(`entity-${n}:`, `  type: ${type}`, `  name: { zh: ${names.zh}, en: ${names.en} }`, `  aliases: [Nova${n}AI]`);
+    if (type !== "organization") lines.push(`  org: entity-${n - (n % ENTITY_TYPES.length)}`);
+  }
+  mkdirSync(path.join(dir, "entities"), { recursive: true });
+  writeFileSync(path.join(dir, "entities", "generated.yaml"), lines.join("\n") + "\n");
+}
+
+function body(lang: Lang, kind: Kind, random: () => number, bytes: number, id: number, weekLink: string, dailyLinks: string[], entities: number): string {
   const parts: string[] = [sentence(lang, random, 24), ""];
   let n = 0;
   while (Buffer.byteLength(parts.join("\n")) < bytes) {
     n++;
     parts.push(`## ${lang === "zh" ? `第 ${n} 部分：` : `Part ${n}: `}${sentence(lang, random, 4).replace(/[。.]$/, "")}`, "");
     for (let i = 0; i < 4; i++) {
-      const lead = sentence(lang, random, 3).replace(/[。.]$/, "");
+      const named = entities ? `${entityNames(Math.floor(random() * entities))[lang]} ` : "";
+      const lead = named + sentence(lang, random, 3).replace(/[。.]$/, "");
       parts.push(`- **${lead}**：${sentence(lang, random, 18)} [${lang === "zh" ? "来源" : "Source"}](https://news.example.org/${id}/${n}/${i})`);
     }
     parts.push("", `### ${lang === "zh" ? "分析" : "Analysis"}`, "", sentence(lang, random, 30), "");
@@ -74,6 +103,8 @@ function body(lang: Lang, kind: Kind, random: () => number, bytes: number, id: n
 export function generateCorpus(dir: string, options: CorpusOptions): CorpusSummary {
   const random = mulberry32(options.seed ?? 42);
   const bytes = options.bodyBytes ?? 6000;
+  const entities = options.entities ?? 300;
+  writeRegistry(dir, entities);
   const start = DateTime.fromISO(options.start ?? "2015-01-01", { zone: "Asia/Shanghai" });
   const byKind: Record<Kind, number> = { weekly: 0, daily: 0, "deep-dive": 0 };
   const weeks = new Set<string>();
@@ -100,17 +131,17 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusSumma
       };
       const title = (kind: string) => JSON.stringify(lang === "zh" ? `${iso} ${kind} ${sentence("zh", random, 4)}` : `${kind} for ${iso}: ${sentence("en", random, 4)}`);
       id++;
-      write(lang, "daily", iso, { title: title(lang === "zh" ? "AI 日报" : "Daily brief"), date: iso, tags: tags(3), authors: "[Jeremy]" }, body(lang, "daily", random, bytes, id, week, []));
+      write(lang, "daily", iso, { title: title(lang === "zh" ? "AI 日报" : "Daily brief"), date: iso, tags: tags(3), authors: "[Jeremy]" }, body(lang, "daily", random, bytes, id, week, [], entities));
       if (day % 3 === 1) {
         id++;
-        write(lang, "deep-dive", `${iso}-deep-dive`, { title: title(lang === "zh" ? "深度" : "Deep dive"), date: `${iso}T08:00:00+08:00`, tags: tags(4) }, body(lang, "deep-dive", random, bytes, id, week, []));
+        write(lang, "deep-dive", `${iso}-deep-dive`, { title: title(lang === "zh" ? "深度" : "Deep dive"), date: `${iso}T08:00:00+08:00`, tags: tags(4) }, body(lang, "deep-dive", random, bytes, id, week, [], entities));
       }
       if (date.weekday === 7) {
         id++;
         const dailies = Array.from({ length: 7 }, (_, i) => date.minus({ days: 6 - i })).filter((d) => d >= start).map((d) => d.toISODate()!);
-        write(lang, "weekly", week.toLowerCase(), { title: title(lang === "zh" ? `${week} 周报` : `Weekly digest ${week}`), date: iso, week, tags: tags(5), authors: "[Jeremy]" }, body(lang, "weekly", random, bytes, id, week, dailies));
+        write(lang, "weekly", week.toLowerCase(), { title: title(lang === "zh" ? `${week} 周报` : `Weekly digest ${week}`), date: iso, week, tags: tags(5), authors: "[Jeremy]" }, body(lang, "weekly", random, bytes, id, week, dailies, entities));
       }
     }
   }
-  return { posts: written, byKind, weeks: weeks.size, tags: CORPUS_TAGS };
+  return { posts: written, entities, byKind, weeks: weeks.size, tags: CORPUS_TAGS };
 }

@@ -36,6 +36,12 @@ function defaultTitle(kind: Kind, lang: Lang, day: string, week: string): string
   return titles[kind][lang];
 }
 
+/** What the `entities` field is for, written beside it: the names are found in the text. */
+const ENTITIES_HINT: Record<Lang, string> = {
+  zh: "正文里的公司、模型、产品和人物按 content/entities/ 自动识别；这里写 id 补充（qwen），写 -id 排除（-meta）",
+  en: "companies, models, products and people in content/entities/ are found in the text; add an id here (qwen) or leave one out (-meta)",
+};
+
 export function createPost(options: NewPostOptions): NewPostResult {
   const kind = kindFromValue(options.kind);
   if (!kind) return { error: `kind: "${options.kind}" is not a kind of post; expected ${KINDS.join(", ")}` };
@@ -52,12 +58,14 @@ export function createPost(options: NewPostOptions): NewPostResult {
   if (kind === "weekly") fm.week = week;
   fm.tags = ["AI"];
   fm.authors = [];
+  fm.entities = [];
   fm.slug = slug;
   const file = path.join(options.root, options.contentDir, lang, kind, `${slug}.md`);
   const rel = path.relative(options.root, file).split(path.sep).join("/");
   if (existsSync(file)) return { error: `${rel} already exists; choose another --title or edit that file` };
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `---\n${stringify(fm, { lineWidth: 0, flowCollectionPadding: false })}---\n${skeleton(kind, lang)}`, { flag: "wx" });
+  const yaml = stringify(fm, { lineWidth: 0, flowCollectionPadding: false }).replace(/^entities: \[\]$/m, `entities: []  # ${ENTITIES_HINT[lang]}`);
+  writeFileSync(file, `---\n${yaml}---\n${skeleton(kind, lang)}`, { flag: "wx" });
   return { path: rel };
 }
 

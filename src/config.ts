@@ -34,6 +34,8 @@ export interface SiteConfig {
   feedSize: number;
   /** The organization named as publisher in structured data. */
   publisher: string;
+  /** Link the first mention of each entity in a post's prose to the entity's page. */
+  linkFirstMentions: boolean;
 }
 
 export const site: SiteConfig = {
@@ -50,4 +52,5 @@ export const site: SiteConfig = {
   authors: [{ id: "jeremy", name: "Jeremy" }],
   feedSize: 50,
   publisher: "AI News",
+  linkFirstMentions: true,
 };

@@ -15,6 +15,7 @@ const LAYERS: string[][] = [
   ["i18n"],
   ["markdown"],
   ["content"],
+  ["entities"],
   ["collections"],
   ["feeds"],
   ["pages"],

@@ -1,7 +1,10 @@
 import { KINDS, perLang, type Kind, type Lang, type SiteConfig } from "../config.ts";
 import type { ContentProblem } from "../content/errors.ts";
 import type { Post } from "../content/schema.ts";
+import { createMatcher } from "../entities/matcher.ts";
+import { emptyRegistry, type EntityRegistry } from "../entities/registry.ts";
 import { collectAliases, type Alias } from "./aliases.ts";
+import { groupByEntity, overrideProblems, type EntityGroups } from "./entities.ts";
 import { groupByAuthor, type AuthorGroups } from "./authors.ts";
 import { entryOf, renderBody, type PostEntry } from "./entries.ts";
 import type { LinkTargets } from "./links.ts";
@@ -31,6 +34,9 @@ export interface Collections {
   /** Each post's translation set (the post itself included); posts without one are absent. */
   translations: Map<Post, TranslationSet>;
   aliases: Alias[];
+  /** The entity registry, and the entities posts mention with the posts that mention them. */
+  registry: EntityRegistry;
+  entities: EntityGroups;
 }
 
 /** The collections, and what the build needs beside them. */
@@ -47,7 +53,7 @@ export function byNewest(a: Post, b: Post): number {
   return b.date.getTime() - a.date.getTime() || a.sourcePath.localeCompare(b.sourcePath);
 }
 
-export function buildCollections(input: Post[], config: SiteConfig, now: Date): CollectedContent {
+export function buildCollections(input: Post[], config: SiteConfig, now: Date, registry: EntityRegistry = emptyRegistry()): CollectedContent {
   const problems: ContentProblem[] = [];
   const siteOrigin = new URL(config.url).origin;
 
@@ -71,10 +77,15 @@ export function buildCollections(input: Post[], config: SiteConfig, now: Date): 
   const moved = collectAliases(posts, new Set(byUrl.keys()));
   problems.push(...moved.problems);
 
+  for (const post of posts) problems.push(...overrideProblems(post, registry));
+
   const linkTargets: LinkTargets = {
     weeks,
     postBySource: new Map(posts.map((p) => [p.sourcePath, urls.post(p)])),
     aliases: moved.targets,
+    entities: registry.entities.size
+      ? { finder: createMatcher(registry.entities.values()), href: config.linkFirstMentions ? urls.topic : undefined }
+      : undefined,
   };
 
   const entryByPost = new Map<Post, PostEntry>();
@@ -97,6 +108,8 @@ export function buildCollections(input: Post[], config: SiteConfig, now: Date): 
     authors,
     translations: paired.translations,
     aliases: moved.aliases,
+    registry,
+    entities: groupByEntity(posts, (post) => entryByPost.get(post)!.entities, registry),
   };
   return { collections, linkTargets, problems };
 }

@@ -2,7 +2,9 @@ import type { ContentProblem } from "../content/errors.ts";
 import { publicationStatus, type PublicationStatus } from "../content/publish.ts";
 import { readingMinutes } from "../content/reading.ts";
 import type { Post } from "../content/schema.ts";
+import type { BodyMention, MentionFinder } from "../markdown/mentions.ts";
 import { firstParagraphText, markdownText, renderMarkdown, type Heading, type RenderEnv, type Source } from "../markdown/render.ts";
+import type { PostEntities } from "./entities.ts";
 import { resolvePostLink, type LinkTargets } from "./links.ts";
 import { urls } from "./urls.ts";
 
@@ -63,6 +65,8 @@ export interface RenderedBody {
   toc: TocEntry[];
   /** Show the summary box: the editor's summary adds to what the body opens with. */
   showSummary: boolean;
+  /** The entities it is about and mentions. */
+  entities: PostEntities;
 }
 
 /**
@@ -94,6 +98,17 @@ export function renderBody(post: Post, targets: LinkTargets, siteOrigin: string,
       return resolved?.href;
     },
   };
+  const setup = targets.entities;
+  const mentions: BodyMention[] = [];
+  if (setup) {
+    const exclude = new Set(post.entities.exclude);
+    Object.assign(env, {
+      mentionFinder: setup.finder,
+      excludedMentions: exclude,
+      mentionHref: setup.href && ((id: string) => setup.href!(post.lang, id)),
+      mentions,
+    });
+  }
   const html = renderMarkdown(post.body, { siteOrigin }, env);
   const toc = tableOfContents(headings);
   const showSummary = summaryAddsToBody(post);
@@ -105,7 +120,20 @@ export function renderBody(post: Post, targets: LinkTargets, siteOrigin: string,
     readingMinutes: readingMinutes(html.replace(/<[^>]+>/g, " ")),
     toc: tocSize(toc) >= TOC_MIN_ENTRIES ? toc : [],
     showSummary,
+    entities: setup ? postEntities(post, mentions, setup.finder) : { about: [], mentions: [] },
   };
+}
+
+/**
+ * A post's entities: what its title names and its front matter adds are what it is about;
+ * its mentions are the body's, plus those, each once. Front-matter exclusions hold for the
+ * title too.
+ */
+export function postEntities(post: Post, body: BodyMention[], finder: MentionFinder): PostEntities {
+  const excluded = new Set(post.entities.exclude);
+  const about = [...new Set([...finder.find(post.title).map((m) => m.id), ...post.entities.include])].filter((id) => !excluded.has(id));
+  const mentioned = new Set(body.map((m) => m.id));
+  return { about, mentions: [...body, ...about.filter((id) => !mentioned.has(id)).map((id) => ({ id, units: [] }))] };
 }
 
 export function entryOf(post: Post, now: Date, body: RenderedBody): PostEntry {

@@ -2,6 +2,7 @@ import path from "node:path";
 import { otherLang, type Lang } from "../config.ts";
 import { normalizeWeek } from "../content/dates.ts";
 import type { Post } from "../content/schema.ts";
+import type { MentionFinder } from "../markdown/mentions.ts";
 import { urls } from "./urls.ts";
 import type { WeekGroups } from "./weeks.ts";
 
@@ -11,6 +12,8 @@ export interface LinkTargets {
   postBySource: Map<string, string>;
   /** Target URL by old URL ("/weekly_news/x/"). */
   aliases: Map<string, string>;
+  /** Entity mentions: how to find them, and the page a first mention links to (when linking is on). */
+  entities?: { finder: MentionFinder; href?: (lang: Lang, id: string) => string };
 }
 
 export type LinkResolution = { href: string } | { error: string } | undefined;

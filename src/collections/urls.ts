@@ -14,6 +14,8 @@ export const urls = {
   tag: (lang: Lang, slug: string, page = 1) => paged(`/${lang}/tags/${slug}/`, page),
   author: (lang: Lang, id: string, page = 1) => paged(`/${lang}/authors/${id}/`, page),
   search: (lang: Lang) => `/${lang}/search/`,
+  topicIndex: (lang: Lang) => `/${lang}/topics/`,
+  topic: (lang: Lang, id: string, page = 1) => paged(`/${lang}/topics/${id}/`, page),
   notFound: (lang: Lang) => `/${lang}/404.html`,
 };
 

@@ -36,6 +36,8 @@ export function canonicalFrontMatter(post: Post, timeZone: string): Record<strin
   if (post.draft) fm.draft = true;
   if (post.scheduled) fm.scheduled = when(post.scheduled);
   if (post.aliases.length) fm.aliases = post.aliases;
+  const entities = [...post.entities.include, ...post.entities.exclude.map((id) => `-${id}`)];
+  if (entities.length) fm.entities = entities;
   return fm;
 }
 

@@ -250,6 +250,14 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
     } else aliases.push(/\.html?$/i.test(alias) && !/\/index\.html?$/i.test(alias) ? alias : alias.replace(/\/?(index\.html?)?$/, "/"));
   }
 
+  // Entities: ids the registry checks later; "-id" leaves one out.
+  const entities: Post["entities"] = { include: [], exclude: [], line: fm.entities != null ? fieldLine(parsed.matter, "entities") : undefined };
+  for (const value of list(fm.entities)) {
+    const id = value.replace(/^-\s*/, "");
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) problem("entities", `"${value}" is not an entity id; expected ids from content/entities/ such as qwen, or -meta to leave one out`);
+    else (value.startsWith("-") ? entities.exclude : entities.include).push(id);
+  }
+
   if (problems.length > 0 || !lang || !kind || !date || !week) return { problems: byLine(problems) };
   return {
     post: {
@@ -272,6 +280,7 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
       draft: fm.draft ?? false,
       scheduled,
       aliases,
+      entities,
       body,
       bodyLine,
       inferred,

@@ -48,6 +48,7 @@ export const frontMatterSchema = z
     draft: z.boolean({ error: "expected true or false" }).optional(),
     scheduled: dateText.nullish(),
     aliases: stringList("old URLs").nullish(),
+    entities: stringList("entity ids").nullish(),
   })
   .loose();
 
@@ -63,6 +64,13 @@ export interface Inference {
   field: string;
   value: string;
   from: string;
+}
+
+export interface EntityOverrides {
+  include: string[];
+  exclude: string[];
+  /** Line of the `entities` field, for messages about an id the registry lacks. */
+  line?: number;
 }
 
 export interface Post {
@@ -94,6 +102,8 @@ export interface Post {
   scheduled?: Date;
   /** Old site-relative URLs ("/weekly_news/x/") that must keep working. */
   aliases: string[];
+  /** Entities the front matter says the post is about (`qwen`) or not about (`-meta`), by id. */
+  entities: EntityOverrides;
   /** Markdown body, without a repeated title line. */
   body: string;
   /** Line of the source file on which `body` starts. */

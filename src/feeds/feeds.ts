@@ -13,7 +13,7 @@ export const FEED_TYPES: Record<FeedFormat, string> = {
 };
 
 /** What a feed follows, in the order the feeds page lists them. */
-export const FEED_SCOPES = ["all", "kind", "tag"] as const;
+export const FEED_SCOPES = ["all", "kind", "tag", "topic"] as const;
 export type FeedScope = (typeof FEED_SCOPES)[number];
 
 /** One feed: which posts, in which format, at which URL. Page types define them. */
@@ -41,6 +41,7 @@ export const feedUrls = {
   json: (lang: Lang) => `/${lang}/feed.json`,
   kind: (lang: Lang, kind: Kind) => `/${lang}/${kind}/feed.xml`,
   tag: (tagPageUrl: string) => `${tagPageUrl}feed.xml`,
+  topic: (topicPageUrl: string) => `${topicPageUrl}feed.xml`,
   index: (lang: Lang) => `/${lang}/feeds/`,
 };
 

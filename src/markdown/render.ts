@@ -6,6 +6,7 @@ import { t } from "../i18n/strings.ts";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import { cjkBreaksPlugin } from "./cjk-breaks.ts";
 import { newsItemsPlugin, type NewsEnv, type NewsItem } from "./news-items.ts";
+import { mentionsPlugin, type MentionsEnv } from "./mentions.ts";
 import { isExternal, sanitizePostHtml } from "./sanitize.ts";
 import { sourcesPlugin, type Source } from "./sources.ts";
 
@@ -18,7 +19,7 @@ export interface Heading {
   text: string;
 }
 
-export interface RenderEnv extends NewsEnv {
+export interface RenderEnv extends NewsEnv, MentionsEnv {
   /** Filled with the body's sources (see sources.ts) when given. */
   sources?: Source[];
   /** Filled with the h2–h4 headings of the body, in order, when given. */
@@ -42,7 +43,7 @@ interface InternalEnv extends RenderEnv {
 }
 
 /** Ids the page layout uses itself: a heading never takes one ("Top", "Main"). */
-const LAYOUT_IDS = new Set(["top", "main", "search", "search-input", "toc-title", "week-links-title"]);
+const LAYOUT_IDS = new Set(["top", "main", "search", "search-input", "toc-title", "week-links-title", "entities-title"]);
 
 function headingId(text: string): string {
   const slug = unicodeSlug(text) || "section";
@@ -98,6 +99,7 @@ export function createMarkdown(): MarkdownIt {
   });
 
   md.use(sourcesPlugin);
+  md.use(mentionsPlugin);
 
   const image = md.renderer.rules.image!;
   md.renderer.rules.image = (tokens, idx, options, env, self) => {

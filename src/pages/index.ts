@@ -16,6 +16,8 @@ import { postPages } from "./posts/post.ts";
 import { searchPages } from "./search/search.ts";
 import { tagIndexPages } from "./tags/tag-index.ts";
 import { tagPages } from "./tags/tag.ts";
+import { topicIndexPages } from "./topics/topic-index.ts";
+import { topicPages } from "./topics/topic.ts";
 import { weekPages } from "./weeks/week.ts";
 
 export const PAGE_TYPES = [
@@ -27,6 +29,8 @@ export const PAGE_TYPES = [
   tagIndexPages,
   tagPages(),
   authorPages(),
+  topicIndexPages,
+  topicPages(),
   searchPages,
   feedsIndexPages,
   notFoundPages,

@@ -1,5 +1,6 @@
 import { LANGS, type Lang, type SiteConfig } from "../config.ts";
 import type { Post } from "../content/schema.ts";
+import { SCHEMA_ORG_TYPES } from "../entities/registry.ts";
 import { absoluteUrl } from "../feeds/absolute.ts";
 import { isoDateTime } from "../i18n/dates.ts";
 import { t } from "../i18n/strings.ts";
@@ -63,7 +64,21 @@ export function newsArticle(page: PostPage, config: SiteConfig): Record<string, 
     keywords: [...new Set([...post.tags, ...post.keywords])],
     image: [absoluteUrl(shareImage(post.lang, config, post).src, config.url)],
     publisher: { "@type": "Organization", name: config.publisher, url: config.url },
+    ...entitiesOf(page, config),
   };
+}
+
+/** `about`: what the title names or the front matter adds; `mentions`: every other entity in the post. */
+function entitiesOf(page: PostPage, config: SiteConfig): Record<string, unknown> {
+  const thing = (e: PostPage["entityLinks"][number]) => ({
+    "@type": SCHEMA_ORG_TYPES[e.type],
+    name: e.title,
+    url: absoluteUrl(e.url, config.url),
+    ...(e.homepage ? { sameAs: [e.homepage] } : {}),
+  });
+  const about = page.entityLinks.filter((e) => e.about).map(thing);
+  const mentions = page.entityLinks.filter((e) => !e.about).map(thing);
+  return { ...(about.length ? { about } : {}), ...(mentions.length ? { mentions } : {}) };
 }
 
 export function newsArticleJsonLd(page: PostPage, config: SiteConfig): string {

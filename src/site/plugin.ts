@@ -5,6 +5,7 @@ import { renderBody, type PostEntry } from "../collections/entries.ts";
 import { ContentError, type ContentProblem } from "../content/errors.ts";
 import { loadContent, type LoadedContent, type ParsedPosts } from "../content/load.ts";
 import { publicationStatus } from "../content/publish.ts";
+import { listRegistryFiles, loadRegistry, registryStamp, type EntityRegistry } from "../entities/registry.ts";
 import type { Post } from "../content/schema.ts";
 import { absoluteUrl } from "../feeds/absolute.ts";
 import { PAGE_TYPES, type PageTypes } from "../pages/index.ts";
@@ -45,7 +46,11 @@ export interface Blog {
  * pass; in the dev server each rebuild re-parses only changed files and, when an edit
  * changes only a post's body, re-renders only that post.
  */
-const caches: { parsed: ParsedPosts; last?: { key: string; blog: Blog; site: Site; bySource: Map<string, PostEntry> } } = { parsed: new Map() };
+const caches: {
+  parsed: ParsedPosts;
+  registry?: { stamp: string; registry: EntityRegistry };
+  last?: { key: string; blog: Blog; site: Site; bySource: Map<string, PostEntry> };
+} = { parsed: new Map() };
 
 /** Everything about a post that other pages show; an edit that keeps it can skip them. */
 function listingOf(post: Post, status: string): string {
@@ -76,6 +81,8 @@ function incrementalBlog(reparsed: string[], posts: Post[], options: ContentPlug
   const rendered = edits.map(([entry, post]) => ({ entry, post, body: renderBody(post, last.site.linkTargets, siteOrigin, problems) }));
   // Nothing of the last build changes unless every edited post renders.
   if (problems.length > 0) throw new ContentError(problems);
+  // A changed mention changes entity pages: build them all.
+  if (rendered.some(({ entry, body }) => JSON.stringify(entry.entities) !== JSON.stringify(body.entities))) return undefined;
   const edited = new Map<string, PostEntry>();
   for (const { entry, post, body } of rendered) edited.set(post.sourcePath, Object.assign(entry, { post }, body));
   const all = last.site.pages as Record<string, { url: string }[]>;
@@ -95,9 +102,11 @@ export function loadBlog(options: ContentPluginOptions): Blog {
     authors: options.config.authors,
     parsed: caches.parsed,
   });
-  if (loaded.problems.length > 0) throw new ContentError(loaded.problems);
+  const entities = registryOf(options);
+  const problems = [...loaded.problems, ...entities.problems];
+  if (problems.length > 0) throw new ContentError(problems);
   try {
-    return buildBlog(loaded, options);
+    return buildBlog(loaded, entities, options);
   } catch (error) {
     // A build that failed leaves nothing to reuse: the next load builds again and reports again.
     caches.last = undefined;
@@ -105,15 +114,24 @@ export function loadBlog(options: ContentPluginOptions): Blog {
   }
 }
 
-function buildBlog({ posts, changed, reparsed, removed }: LoadedContent, options: ContentPluginOptions): Blog {
-  const key = JSON.stringify([options.root, options.contentDir, options.config, options.pathPrefix, options.now, options.includeUnpublished]);
+/** The entity registry, read again only when one of its files changed. */
+function registryOf(options: ContentPluginOptions): { registry: EntityRegistry; stamp: string; problems: ContentProblem[] } {
+  const stamp = registryStamp(listRegistryFiles(path.resolve(options.root, options.contentDir)));
+  if (caches.registry?.stamp === stamp) return { ...caches.registry, problems: [] };
+  const { registry, problems } = loadRegistry(options.root, options.contentDir);
+  caches.registry = problems.length ? undefined : { stamp, registry };
+  return { registry, stamp, problems };
+}
+
+function buildBlog({ posts, changed, reparsed, removed }: LoadedContent, entities: { registry: EntityRegistry; stamp: string }, options: ContentPluginOptions): Blog {
+  const key = JSON.stringify([options.root, options.contentDir, options.config, options.pathPrefix, options.now, options.includeUnpublished, entities.stamp]);
   if (!changed && caches.last?.key === key) return caches.last.blog;
   if (options.incremental && caches.last?.key === key && !removed) {
     const partial = incrementalBlog(reparsed, posts, options);
     if (partial) return partial;
   }
   const live = options.includeUnpublished ? posts : posts.filter((p) => publicationStatus(p, options.now) === "published");
-  const site = buildSite(live, options.config, { now: options.now, pathPrefix: options.pathPrefix });
+  const site = buildSite(live, options.config, { now: options.now, pathPrefix: options.pathPrefix, entities: entities.registry });
   if (site.problems.length > 0) throw new ContentError(site.problems);
   const blog: Blog = { pages: site.pages, sitemap: site.sitemap, shareImage: site.shareImage, unpublished: posts.length - live.length };
   caches.last = { key, blog, site, bySource: new Map(site.context.entries.map((entry) => [entry.post.sourcePath, entry])) };

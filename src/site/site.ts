@@ -3,6 +3,7 @@ import { buildCollections } from "../collections/context.ts";
 import type { LinkTargets } from "../collections/links.ts";
 import type { ContentProblem } from "../content/errors.ts";
 import type { Post } from "../content/schema.ts";
+import type { EntityRegistry } from "../entities/registry.ts";
 import { PAGE_TYPES, type PageTypes } from "../pages/index.ts";
 import { defaultShareImage, type ShareImage } from "../pages/metadata.ts";
 import type { PageContext, PagesOf, PageType, SitemapEntry } from "../pages/page-type.ts";
@@ -15,6 +16,8 @@ export interface BuildSiteOptions<Types extends readonly PageType[]> {
   pathPrefix?: string;
   /** The page types to build; default: the registry in src/pages/index.ts. */
   pageTypes?: Types;
+  /** The entities posts are matched against (content/entities/); default: none. */
+  entities?: EntityRegistry;
 }
 
 /** Everything one build makes from the posts. */
@@ -34,7 +37,7 @@ export interface Site<Types extends readonly PageType[] = PageTypes> {
 /** Builds the collections once, then every registered page type's models from them. */
 export function buildSite<Types extends readonly PageType[] = PageTypes>(posts: Post[], config: SiteConfig, options: BuildSiteOptions<Types> = {}): Site<Types> {
   const pageTypes = options.pageTypes ?? (PAGE_TYPES as unknown as Types);
-  const { collections, linkTargets, problems } = buildCollections(posts, config, options.now ?? new Date());
+  const { collections, linkTargets, problems } = buildCollections(posts, config, options.now ?? new Date(), options.entities);
   const feeds = pageTypes.flatMap((type) => type.feeds?.(collections) ?? []);
   const context: PageContext = { ...collections, pathPrefix: options.pathPrefix ?? "/", feeds };
   const pages: Record<string, { url: string }[]> = {};

@@ -118,6 +118,29 @@ describe.skipIf(!chromiumPath)("search in a browser", () => {
     });
   }
 
+  it("filters results by entity: every post about OpenAI, then the query among them", async () => {
+    const context = await newContext(site.browser, site.server.origin, { width: 390 });
+    const page = await context.newPage();
+    const problems = watchProblems(page, site.server.origin);
+    try {
+      const timeline = [...site.build.page("/zh/topics/openai/").matchAll(/class="timeline__post"><a href="([^"]+)"/g)].map((m) => m[1]);
+      expect(timeline.length).toBeGreaterThan(2);
+      await openPage(page, site.server.url(`/zh/search/?entity=${encodeURIComponent("OpenAI")}`));
+      expect(await page.inputValue("#search-entity")).toBe("OpenAI");
+      expect((await cardsOf(page)).map((c) => c.href).sort()).toEqual([...timeline].sort());
+      await openPage(page, site.server.url(`/zh/search/?q=${encodeURIComponent("智能体")}&entity=${encodeURIComponent("OpenAI")}`));
+      const both = (await cardsOf(page)).map((c) => c.href);
+      expect(both.length).toBeGreaterThan(0);
+      for (const href of both) expect(timeline).toContain(href);
+      // Choosing "any topic" searches every post again, and the address forgets the topic.
+      await page.selectOption("#search-entity", "");
+      await page.waitForFunction(() => !new URL(location.href).searchParams.has("entity"));
+    } finally {
+      await context.close();
+    }
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
+  });
+
   it("marks matches in dark mode with a muted highlight, not the default yellow", async () => {
     const context = await newContext(site.browser, site.server.origin, { width: 390, colorScheme: "dark" });
     const page = await context.newPage();

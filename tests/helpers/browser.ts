@@ -224,6 +224,9 @@ export const PAGE_TYPES: PageType[] = [
   { name: "tag-index", urls: { zh: "/zh/tags/", en: "/en/tags/" } },
   { name: "author", urls: { zh: "/zh/authors/jeremy/", en: "/en/authors/jeremy/" } },
   { name: "archive", urls: { zh: "/zh/archive/", en: "/en/archive/" } },
+  { name: "topic-index", urls: { zh: "/zh/topics/", en: "/en/topics/" } },
+  // OpenAI is mentioned in both languages; Qwen only in Chinese, so its English page points there.
+  { name: "topic", urls: { zh: "/zh/topics/openai/", en: "/en/topics/qwen/" } },
   { name: "search", urls: { zh: "/zh/search/?q=智能体", en: "/en/search/?q=Claude" } },
   { name: "feeds", urls: { zh: "/zh/feeds/", en: "/en/feeds/" } },
   { name: "404", urls: { zh: "/zh/404.html", en: "/en/404.html" } },
@@ -243,6 +246,6 @@ export async function openPage(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: "load" });
   const { pathname, searchParams } = new URL(page.url());
   // On a search, assets/search.js writes the status line (the count, or that nothing was found) once the results are in.
-  if (pathname.endsWith("/search/") && searchParams.get("q")) await page.locator(".search-status:not(:empty)").waitFor();
+  if (pathname.endsWith("/search/") && (searchParams.get("q") || searchParams.get("entity"))) await page.locator(".search-status:not(:empty)").waitFor();
   await page.evaluate("document.fonts.ready.then(() => true)");
 }

@@ -65,6 +65,23 @@ describe("watch mode: which pages an edit rewrites, as the page types say", () =
     expect(home.sections.flatMap((section) => section.items.map((item) => item.post.title))).toContain("改过的标题");
   });
 
+  it("rebuilds the topic pages when an edit to a body mentions another entity", () => {
+    edit(daily, (source) => `${source}\n\n特斯拉也有消息。\n`, 22);
+    const rebuilt = loadBlog(options);
+    const tesla = rebuilt.pages.topics.find((page) => page.url === "/zh/topics/tesla/")!;
+    expect(tesla.weeks.flatMap((week) => week.posts.map((p) => p.url))).toContain("/zh/daily/2026-02-06-ai-hang-ye-dong-tai/");
+  });
+
+  it("reads the registry again when one of its files changes, and reports its errors with file and line", () => {
+    const registry = path.join(root, "content/entities/organizations.yaml");
+    edit(registry, (source) => `${source}\nyangzi-evening-news:\n  type: organization\n  name: { zh: 扬子晚报, en: Yangtse Evening Post }\n`, 24);
+    expect(loadBlog(options).pages.topics.some((page) => page.url === "/zh/topics/yangzi-evening-news/")).toBe(true);
+    edit(registry, (source) => `${source}bad:\n  type: company\n  name: Bad\n`, 26);
+    expect(() => loadBlog(options)).toThrow(/content\/entities\/organizations\.yaml:\d+: bad\.type: expected one of organization/);
+    edit(registry, (source) => source.replace("  type: company\n", "  type: organization\n"), 28);
+    expect(loadBlog(options).pages.topics.some((page) => page.url === "/zh/topics/bad/")).toBe(false);
+  });
+
   it("hands Eleventy the same model while nothing changed", () => {
     expect(loadBlog(options)).toBe(loadBlog(options));
   });

@@ -4,12 +4,15 @@ import { authorFor } from "../../collections/authors.ts";
 import type { Link, PostEntry } from "../../collections/entries.ts";
 import { tagSlug } from "../../collections/tags.ts";
 import { urls } from "../../collections/urls.ts";
-import { alternatesOf, nearbyPage, switchOrNearby, type Nearby, type PageBase, type PageType } from "../page-type.ts";
+import type { EntityType } from "../../entities/registry.ts";
+import { alternatesOf, nearbyPage, switchOrNearby, type Nearby, type PageBase, type PageContext, type PageType } from "../page-type.ts";
 
 /** A post's own page: its body, with links to its week, its translation and its neighbours. */
 export interface PostPage extends PageBase, PostEntry {
   tagLinks: Link[];
   authorLinks: Link[];
+  /** The entities it mentions, what it is about first, each linking to its page. */
+  entityLinks: (Link & { about: boolean; type: EntityType; homepage?: string })[];
   weekHub: string;
   /** For dailies and deep dives: the digests of their week. */
   weekDigests: Link[];
@@ -23,6 +26,15 @@ export interface PostPage extends PageBase, PostEntry {
 }
 
 const link = (entry: PostEntry): Link => ({ url: entry.url, title: entry.post.title });
+
+function entityLinks(entry: PostEntry, context: PageContext): PostPage["entityLinks"] {
+  const { about, mentions } = entry.entities;
+  const ids = [...new Set([...about, ...mentions.map((m) => m.id)])];
+  return ids.flatMap((id) => {
+    const entity = context.registry.entities.get(id);
+    return entity ? [{ title: entity.name[entry.post.lang], url: urls.topic(entry.post.lang, id), about: about.includes(id), type: entity.type, homepage: entity.homepage }] : [];
+  });
+}
 
 export const postPages: PageType<"posts", PostPage> = {
   name: "posts",
@@ -44,6 +56,7 @@ export const postPages: PageType<"posts", PostPage> = {
         untranslated: switchTo.exact ? undefined : nearby,
         tagLinks: post.tags.map((tag) => ({ title: tags[post.lang].get(tagSlug(tag))?.name ?? tag, url: urls.tag(post.lang, tagSlug(tag)) })),
         authorLinks: post.authors.map((name) => ({ title: name, url: urls.author(post.lang, authorFor(name, config.authors).id) })),
+        entityLinks: entityLinks(entry, context),
         weekHub: urls.weekHub(post.lang, post.week),
         weekDigests: [],
         weekDailies: [],

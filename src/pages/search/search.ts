@@ -3,9 +3,24 @@ import { urls } from "../../collections/urls.ts";
 import { inEveryLang, sitemapLine, switchToSame, type PageBase, type PageType } from "../page-type.ts";
 
 /** A language's search page; Pagefind's files under /pagefind/ are written after Eleventy. */
-export const searchPages: PageType<"searches", PageBase> = {
+export interface SearchPage extends PageBase {
+  /** Names of the entities this language's posts mention, for the filter (Pagefind's `entity`), A to Z. */
+  entities: string[];
+}
+
+export const searchPages: PageType<"searches", SearchPage> = {
   name: "searches",
-  pages: () => LANGS.map((lang) => ({ lang, url: urls.search(lang), alternates: inEveryLang(urls.search), switchTo: switchToSame(lang, urls.search) })),
+  pages: (context) =>
+    LANGS.map((lang) => ({
+      lang,
+      url: urls.search(lang),
+      alternates: inEveryLang(urls.search),
+      switchTo: switchToSame(lang, urls.search),
+      entities: [...context.entities.values()]
+        .filter((group) => group.posts[lang].length > 0)
+        .map((group) => group.entity.name[lang])
+        .sort((a, b) => a.localeCompare(b, lang === "zh" ? "zh" : "en")),
+    })),
   sitemap: sitemapLine,
   linksWrittenLater: ["/pagefind/"],
 };
