@@ -60,7 +60,10 @@ export function groupByEntity(posts: Post[], mentionsOf: (post: Post) => PostEnt
     row.set(b, (row.get(b) ?? 0) + 1);
   };
   for (const post of posts) {
-    const { about, mentions } = mentionsOf(post);
+    // Ids the registry lacks (a typo in `entities`) are reported by overrideProblems; here they are skipped.
+    const known = (id: string) => registry.entities.has(id);
+    const about = mentionsOf(post).about.filter(known);
+    const mentions = mentionsOf(post).mentions.filter((m) => known(m.id));
     const together = new Set<string>();
     const byUnit = new Map<string, string[]>();
     for (const mention of mentions) {
@@ -72,7 +75,11 @@ export function groupByEntity(posts: Post[], mentionsOf: (post: Post) => PostEnt
         groups.set(entity.id, group);
       }
       group.posts[post.lang].push({ post, units: mention.units });
-      for (const unit of mention.units) byUnit.set(unit.anchor, [...(byUnit.get(unit.anchor) ?? []), entity.id]);
+      for (const unit of mention.units) {
+        const ids = byUnit.get(unit.anchor);
+        if (ids) ids.push(entity.id);
+        else byUnit.set(unit.anchor, [entity.id]);
+      }
     }
     // What the post is about goes with everything it mentions; others with what shares their unit.
     const ids = mentions.map((m) => m.id);

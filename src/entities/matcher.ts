@@ -1,11 +1,12 @@
 import { createRequire } from "node:module";
-import { AhoCorasick } from "@monyone/aho-corasick/greedy";
+import { AhoCorasick } from "@monyone/aho-corasick";
 import type { Entity } from "./registry.ts";
 
 /*
  * Finding entities in text. Every alias of every entity goes into one Aho-Corasick automaton,
- * scanned leftmost-longest, so a text is read once whatever the size of the registry, and the
- * longest name wins where names overlap ("通义千问" over "千问", "Claude Opus 4.6" over "Claude").
+ * so a text is read once whatever the size of the registry; of the names found, the leftmost
+ * wins, and the longest where names start together ("通义千问" over "千问", "Claude Opus 4.6"
+ * over "Claude").
  *
  * Names are matched as written, case included: "Meta" is the company, "meta" the word. A
  * Latin name must stand as a word: "Meta" does not match in "Metaverse", "GPT-5" not in
@@ -61,22 +62,21 @@ export function createMatcher(entities: Iterable<Entity>): EntityMatcher {
   for (const entity of entities) for (const alias of entity.aliases) idOf.set(alias, entity.id);
   if (idOf.size === 0) return { find: () => [] };
   const automaton = new AhoCorasick([...idOf.keys()]);
-  /** The longest name at `start` shorter than `end` that stands alone ("Claude" in "Claude Opus 4.65"). */
-  const shorter = (text: string, start: number, end: number): number | undefined => {
-    while (end - 1 > start) {
-      const match = automaton.matchInText(text.slice(start, end - 1)).find((m) => m.begin === 0);
-      if (!match) return undefined;
-      end = start + match.end;
-      if (standsAlone(text, start, end)) return end;
-    }
-    return undefined;
-  };
   return {
     find(text) {
+      // Every occurrence of every name, overlaps included; those that stand alone compete,
+      // leftmost first and the longest at one start, so a name rejected at a boundary
+      // ("Claude Code" in "Claude Codex") leaves room for the ones inside it ("Codex").
+      const candidates = automaton
+        .matchInText(text)
+        .filter((m) => standsAlone(text, m.begin, m.end))
+        .sort((a, b) => a.begin - b.begin || b.end - a.end);
       const found: Mention[] = [];
-      for (const match of automaton.matchInText(text)) {
-        const end = standsAlone(text, match.begin, match.end) ? match.end : shorter(text, match.begin, match.end);
-        if (end !== undefined) found.push({ id: idOf.get(text.slice(match.begin, end))!, start: match.begin, end });
+      let reached = 0;
+      for (const m of candidates) {
+        if (m.begin < reached) continue;
+        found.push({ id: idOf.get(m.keyword)!, start: m.begin, end: m.end });
+        reached = m.end;
       }
       return found;
     },

@@ -67,7 +67,7 @@ const entrySchema = z
       .object({ zh: z.string().optional(), en: z.string().optional() }, { error: "expected one line per language: { zh: …, en: … }" })
       .strict()
       .optional(),
-  })
+  }, { error: 'expected the entity\'s fields indented below its id, such as "type: organization" and "name: OpenAI"' })
   .strict();
 
 /** A registry file as read: its path (relative to the project root, for messages) and text. */
@@ -90,10 +90,13 @@ export function listRegistryFiles(contentRoot: string): string[] {
 
 /** What a change to the registry files is detected by: each file's path, size and mtime. */
 export function registryStamp(files: string[]): string {
-  return files.map((file) => {
-    const stat = statSync(file);
-    return `${file}:${stat.size}:${stat.mtimeMs}`;
-  }).join("|");
+  return files
+    .map((file) => {
+      // An editor's save may replace the file between the listing and this look at it.
+      const stat = statSync(file, { throwIfNoEntry: false });
+      return `${file}:${stat?.size}:${stat?.mtimeMs}`;
+    })
+    .join("|");
 }
 
 /** Reads and validates the registry under `<root>/<contentDir>/entities/`. */
@@ -114,7 +117,8 @@ export function parseRegistry(files: RegistryFile[]): { registry: EntityRegistry
 
   for (const file of files) {
     const lines = new LineCounter();
-    const doc = parseDocument(file.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
+    // Every value read as text ("007" stays 007, "1.10" stays 1.10); duplicate keys are reported below, with their lines.
+    const doc = parseDocument(file.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, schema: "failsafe" });
     const lineOf = (node: Node | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : 1);
     const problem = (line: number, field: string | undefined, message: string) => problems.push({ file: file.path, line, field, message });
     if (doc.errors.length) {
@@ -123,7 +127,7 @@ export function parseRegistry(files: RegistryFile[]): { registry: EntityRegistry
     }
     if (doc.contents === null) continue;
     if (!isMap(doc.contents)) {
-      problem(lineOf(doc.contents), undefined, "expected a map from entity ids to entities, such as\nopenai:\n  type: organization\n  name: OpenAI");
+      problem(lineOf(doc.contents), undefined, 'expected a map from entity ids to entities: a line "openai:", then its fields indented below it');
       continue;
     }
     for (const pair of doc.contents.items) {
@@ -141,6 +145,14 @@ export function parseRegistry(files: RegistryFile[]): { registry: EntityRegistry
         if (index !== undefined && isSeq(node)) return lineOf(node.items[index] as Node);
         return node ? lineOf(node) : line;
       };
+      if (isMap(valueNode)) {
+        const fields = new Set<string>();
+        for (const field of valueNode.items) {
+          const name = isScalar(field.key) ? String(field.key.value) : "";
+          if (fields.has(name)) problem(lineOf(field.key as Node), `${id}.${name}`, `is given twice; keep one`);
+          fields.add(name);
+        }
+      }
       const parsed = entrySchema.safeParse(valueNode ? (valueNode as Node).toJSON() : undefined);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
@@ -168,20 +180,22 @@ export function parseRegistry(files: RegistryFile[]): { registry: EntityRegistry
         file: file.path,
         line,
       };
-      const spellings: [string, number][] = [
-        ...LANGS.map((lang): [string, number] => [name[lang], fieldLine("name")]),
-        ...(data.aliases ?? []).map((alias, i): [string, number] => [alias.trim(), fieldLine("aliases", i)]),
+      const spellings: [string, number, string][] = [
+        ...LANGS.map((lang): [string, number, string] => [name[lang], fieldLine("name"), "name"]),
+        ...(data.aliases ?? []).map((alias, i): [string, number, string] => [alias.trim(), fieldLine("aliases", i), "aliases"]),
       ];
-      for (const [alias, aliasLine] of spellings) {
-        if (entity.aliases.includes(alias)) continue;
+      const checked = new Set<string>();
+      for (const [alias, aliasLine, field] of spellings) {
+        if (checked.has(alias)) continue;
+        checked.add(alias);
         const tooBroad = aliasProblem(alias);
         if (tooBroad) {
-          problem(aliasLine, `${id}.aliases`, `"${alias}" ${tooBroad}`);
+          problem(aliasLine, `${id}.${field}`, `"${alias}" ${tooBroad}`);
           continue;
         }
         const owner = aliasOwner.get(alias);
         if (owner) {
-          problem(aliasLine, `${id}.aliases`, `"${alias}" already names "${owner.id}" (${owner.file}:${owner.line}); a name can lead to one entity only`);
+          problem(aliasLine, `${id}.${field}`, `"${alias}" already names "${owner.id}" (${owner.file}:${owner.line}); a name can lead to one entity only`);
           continue;
         }
         aliasOwner.set(alias, entity);

@@ -97,7 +97,7 @@ export function reviewEntities(registry: EntityRegistry, matcher: EntityMatcher,
   }
   for (const post of posts) {
     if (post.excluded.length === 0) continue;
-    const found = new Set(matcher.find(`${post.title}\n${post.body}`).map((m) => m.id));
+    const found = new Set(matcher.find(`${post.title}\n${prose(post.body)}`).map((m) => m.id));
     for (const id of post.excluded) {
       if (!found.has(id)) findings.push({ level: "warning", file: post.sourcePath, field: "entities", message: `excludes "${id}", which the post never mentions; remove "-${id}"` });
     }

@@ -28,6 +28,8 @@ export interface FeedSpec {
   pageUrl: string;
   /** Newest first, at most the site's `feedSize`. */
   entries: PostEntry[];
+  /** An entry's content as HTML (links may be site-relative); default: the post's whole body. */
+  contentOf?: (entry: PostEntry) => string;
 }
 
 export interface FeedFile {
@@ -63,7 +65,22 @@ interface Entry {
   image?: string;
 }
 
-function feedEntryOf(page: PostEntry, siteUrl: string): Entry {
+/**
+ * A post as feeds carry it, made once per post and site URL however many feeds carry it (the
+ * language's, its kind's, its tags'); made again when watch mode has re-rendered the post.
+ */
+const madeEntries = new WeakMap<PostEntry, { html: string; siteUrl: string; entry: Entry }>();
+
+function feedEntryOf(page: PostEntry, siteUrl: string, contentOf?: (entry: PostEntry) => string): Entry {
+  if (contentOf) return { ...feedEntryOf(page, siteUrl), html: absolutizeHtml(contentOf(page), page.url, siteUrl) };
+  const made = madeEntries.get(page);
+  if (made && made.html === page.html && made.siteUrl === siteUrl) return made.entry;
+  const entry = makeFeedEntry(page, siteUrl);
+  madeEntries.set(page, { html: page.html, siteUrl, entry });
+  return entry;
+}
+
+function makeFeedEntry(page: PostEntry, siteUrl: string): Entry {
   const url = absoluteUrl(page.url, siteUrl);
   const image = page.post.cover ? absoluteUrl(page.post.cover.src, siteUrl) : undefined;
   const cover = page.post.cover ? `<p><img src="${escapeAttr(image!)}" alt="${escapeAttr(page.post.cover.alt)}"></p>` : "";
@@ -93,7 +110,7 @@ export function renderFeed(spec: FeedSpec, config: SiteConfig, options: { pathPr
   // The page that lists every feed; the stylesheet shows its address to a person who opened a feed.
   const feedsPage = { href: absoluteUrl(feedUrls.index(spec.lang), config.url), rel: "related", type: "text/html" };
   const updated = updatedOf(spec, options.fallbackDate);
-  const entries = spec.entries.map((page) => feedEntryOf(page, config.url));
+  const entries = spec.entries.map((page) => feedEntryOf(page, config.url, spec.contentOf));
   const stylesheets = [{ type: "text/css", href: `${options.pathPrefix}assets/feed.css` }];
   const zone = config.timeZone;
   // The publisher is the feed's author, so an entry without authors still has one (RFC 4287 §4.1.2, JSON Feed 1.1).

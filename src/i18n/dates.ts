@@ -37,9 +37,12 @@ export function formatWeek(week: string, lang: Lang): string {
 
 /** The Monday-to-Sunday span of an ISO week: "2月2日–2月8日" / "Feb 2 – Feb 8, 2026". */
 export function formatWeekRange(week: string, lang: Lang): string {
-  const monday = DateTime.fromISO(`${week}-1`, { zone: "UTC" }).setLocale(LOCALES[lang]);
-  const sunday = monday.plus({ days: 6 });
-  return lang === "zh"
-    ? `${monday.toFormat("M月d日")}–${sunday.toFormat("M月d日")}`
-    : `${monday.toFormat("LLL d")} – ${sunday.toFormat("LLL d, yyyy")}`;
+  // Every timeline and archive shows it once per week: made once per week and language.
+  return remember(`range|${week}|${lang}`, () => {
+    const monday = DateTime.fromISO(`${week}-1`, { zone: "UTC" }).setLocale(LOCALES[lang]);
+    const sunday = monday.plus({ days: 6 });
+    return lang === "zh"
+      ? `${monday.toFormat("M月d日")}–${sunday.toFormat("M月d日")}`
+      : `${monday.toFormat("LLL d")} – ${sunday.toFormat("LLL d, yyyy")}`;
+  });
 }

@@ -1,5 +1,5 @@
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
 /** ISO dates and weeks ("2026-02-06", "2026-W06"): a line may break at their hyphens, a reader should never see it. */
 const ISO_DATE = /\d{4}-(?:\d{2}-\d{2}|W\d{2})/g;

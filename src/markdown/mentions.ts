@@ -41,6 +41,9 @@ export interface MentionsEnv {
   mentions?: BodyMention[];
 }
 
+/** Stands for inline content that holds no name (code, an HTML tag, an image, an address). */
+const OBJECT = "\uFFFC";
+
 /** Autolinks and bare URLs show their address: it is not a mention. */
 const showsAddress = (token: Token) => token.markup === "linkify" || token.markup === "autolink";
 
@@ -78,20 +81,23 @@ function findMentions(state: StateCore): void {
     } else if (token.type === "heading_open") {
       inHeading = true;
       const id = token.attrGet("id");
-      if (id && !inItem) {
-        section = { anchor: id, title: inlineText(state.tokens[i + 1]?.children ?? []), item: false };
+      if (!inItem) {
+        // A heading without an anchor (h1, h5) still ends the section before it.
+        section = id ? { anchor: id, title: inlineText(state.tokens[i + 1]?.children ?? []), item: false } : undefined;
         unit = section;
       }
     } else if (token.type === "heading_close") inHeading = false;
     if (token.type !== "inline" || !token.children) return;
 
     const children = token.children;
-    // Raw HTML may open an element a link cannot go into (an <a> of its own): mention, never link.
-    const linkable = env.mentionHref && !inHeading && !children.some((c) => c.type === "html_inline");
-    const out: Token[] = [];
+    // The inline content as one text, so a name split by a line break or by emphasis is read
+    // whole ("Claude\nOpus 4.6", "深度\n求索"), and "**Meta**verse" is not Meta. Code, raw
+    // HTML tags, images and shown addresses are an object character: never part of a name.
+    let text = "";
+    const spans: { child: number; start: number; linkable: boolean }[] = [];
     let linkDepth = 0;
     let address = false;
-    for (const child of children) {
+    children.forEach((child, j) => {
       if (child.type === "link_open") {
         linkDepth++;
         address = showsAddress(child);
@@ -99,42 +105,51 @@ function findMentions(state: StateCore): void {
         linkDepth--;
         address = false;
       }
-      if (child.type !== "text" || address) {
-        out.push(child);
-        continue;
-      }
-      const found = finder.find(child.content).filter((m) => !env.excludedMentions?.has(m.id));
-      for (const m of found) record(m.id);
-      // Only prose links: headings are navigation, and a link cannot hold another.
-      const toLink: ReturnType<MentionFinder["find"]> = [];
-      if (linkable && linkDepth === 0) {
-        for (const m of found) {
-          if (linked.has(m.id)) continue;
-          linked.add(m.id);
-          toLink.push(m);
-        }
-      }
-      if (toLink.length === 0) {
-        out.push(child);
-        continue;
-      }
-      let at = 0;
-      const text = (content: string) => {
-        const t = new state.Token("text", "", 0);
-        t.content = content;
-        return t;
-      };
-      for (const m of toLink) {
-        if (m.start > at) out.push(text(child.content.slice(at, m.start)));
+      if (child.type === "text" && !address) {
+        spans.push({ child: j, start: text.length, linkable: linkDepth === 0 });
+        text += child.content;
+      } else if (child.type === "softbreak" || child.type === "hardbreak") text += " ";
+      else if (child.type === "code_inline" || child.type === "html_inline" || child.type === "image" || (child.type === "text" && address)) text += OBJECT;
+    });
+    if (text.includes("\u00a0")) text = text.replace(/\u00a0/g, " ");
+    const found = finder.find(text).filter((m) => !env.excludedMentions?.has(m.id));
+    for (const m of found) record(m.id);
+
+    // Raw HTML may open an element a link cannot go into (an <a> of its own): mention, never link.
+    // Only prose links, each entity once: headings are navigation, and a link cannot hold another.
+    if (!env.mentionHref || inHeading || children.some((c) => c.type === "html_inline")) return;
+    const toLink = new Map<number, { start: number; end: number; id: string }[]>();
+    // Matches come left to right, so the span that holds each is found by walking forward once.
+    let at = 0;
+    for (const m of found) {
+      while (at + 1 < spans.length && spans[at + 1]!.start <= m.start) at++;
+      if (linked.has(m.id)) continue;
+      const span = spans[at] && spans[at]!.start <= m.start && m.end <= spans[at]!.start + children[spans[at]!.child]!.content.length ? spans[at] : undefined;
+      if (!span?.linkable) continue;
+      linked.add(m.id);
+      toLink.set(span.child, [...(toLink.get(span.child) ?? []), { start: m.start - span.start, end: m.end - span.start, id: m.id }]);
+    }
+    if (toLink.size === 0) return;
+    const textToken = (content: string) => {
+      const t = new state.Token("text", "", 0);
+      t.content = content;
+      return t;
+    };
+    token.children = children.flatMap((child, j) => {
+      const links = toLink.get(j);
+      if (!links) return [child];
+      const out: Token[] = [];
+      let from = 0;
+      for (const m of links) {
+        if (m.start > from) out.push(textToken(child.content.slice(from, m.start)));
         const open = new state.Token("link_open", "a", 1);
         open.attrs = [["href", env.mentionHref!(m.id)], ["class", "entity-link"]];
-        const close = new state.Token("link_close", "a", -1);
-        out.push(open, text(child.content.slice(m.start, m.end)), close);
-        at = m.end;
+        out.push(open, textToken(child.content.slice(m.start, m.end)), new state.Token("link_close", "a", -1));
+        from = m.end;
       }
-      if (at < child.content.length) out.push(text(child.content.slice(at)));
-    }
-    token.children = out;
+      if (from < child.content.length) out.push(textToken(child.content.slice(from)));
+      return out;
+    });
   });
   env.mentions?.push(...[...byId.values()].map((f) => f.mention));
 }

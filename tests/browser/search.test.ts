@@ -134,7 +134,7 @@ describe.skipIf(!chromiumPath)("search in a browser", () => {
       for (const href of both) expect(timeline).toContain(href);
       // Choosing "any topic" searches every post again, and the address forgets the topic.
       await page.selectOption("#search-entity", "");
-      await page.waitForFunction(() => !new URL(location.href).searchParams.has("entity"));
+      await page.waitForFunction("!new URL(location.href).searchParams.has('entity')");
     } finally {
       await context.close();
     }

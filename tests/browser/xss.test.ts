@@ -151,7 +151,7 @@ describe.skipIf(!chromiumPath)("hostile posts in a browser", () => {
       .map((f) => `/${f.replace(/(^|\/)index\.html$/, "$1")}`)
       .sort();
     for (const url of Object.values(HOSTILE_POSTS)) expect(pages).toContain(url);
-    expect(pages).toEqual(expect.arrayContaining(["/zh/", "/en/", "/zh/daily/", "/en/weekly/", "/zh/tags/script-window-xss-1-script/"]));
+    expect(pages).toEqual(expect.arrayContaining(["/zh/", "/en/", "/zh/daily/", "/en/weekly/", "/zh/tags/script-window-xss-1-script/", "/zh/topics/evil/", "/en/topics/evil/"]));
     // Four tabs share the pages: each page still gets its full settle time on its own.
     const tabs = [main, ...(await Promise.all([openTab(), openTab(), openTab()]))];
     const visits: Visit[] = [];

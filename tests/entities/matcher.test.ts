@@ -10,6 +10,8 @@ qwen: { type: model, name: { zh: 千问, en: Qwen }, aliases: [通义千问], or
 claude: { type: model, name: Claude }
 claude-opus-4-6: { type: model, name: Claude Opus 4.6 }
 gpt-5: { type: model, name: GPT-5, org: openai }
+claude-code: { type: product, name: Claude Code }
+codex: { type: product, name: Codex }
 deeplearning: { type: organization, name: DeepLearning }
 `);
 const matcher = createMatcher(registry.entities.values());
@@ -40,6 +42,10 @@ describe("the entity matcher", () => {
     expect(ids("Claude Opus 4.65")).toEqual(["claude"]);
     expect(ids("DeepLearning.AI")).toEqual([]);
     expect(ids("x.OpenAI")).toEqual([]);
+  });
+
+  it("finds the names inside a longer name that does not stand alone", () => {
+    expect(spans("Claude Codex and Claude Code")).toEqual(["Claude", "Codex", "Claude Code"]);
   });
 
   it("lets a version or variant follow a name that ends in a letter", () => {

@@ -64,6 +64,18 @@ describe("the entity registry", () => {
     ]);
   });
 
+  it("reports a field given twice in one entity, and reads ids and aliases as written", () => {
+    expect(problemsOf("qwen:\n  type: model\n  name: Qwen\n  aliases: [通义千问]\n  aliases: [QwQ]\n")).toEqual(["content/entities/file1.yaml:5: qwen.aliases: is given twice; keep one"]);
+    const { registry } = parseRegistry([{ path: "e.yaml", text: "007:\n  type: model\n  name: Agent 007\n  aliases: [GPT-1.10]\n" }]);
+    expect(registry.entities.get("007")!.aliases).toEqual(["Agent 007", "GPT-1.10"]);
+  });
+
+  it("reports a name too broad to match under its own field, once", () => {
+    expect(problemsOf("x:\n  type: organization\n  name: Data\n")).toEqual([
+      'content/entities/file1.yaml:3: x.name: "Data" is a common word and would match in nearly every post; use the full name',
+    ]);
+  });
+
   it("reports YAML that is not a map of entities", () => {
     expect(problemsOf("- openai\n- anthropic\n")[0]).toMatch(/^content\/entities\/file1\.yaml:1: expected a map from entity ids to entities/);
     expect(problemsOf("openai: [unclosed\n")[0]).toMatch(/^content\/entities\/file1\.yaml:\d+: invalid YAML/);

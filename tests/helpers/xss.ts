@@ -249,6 +249,13 @@ export function writeHostileContent(dir = mkdtempSync(path.join(tmpdir(), "xss-c
     { title: `Markdown vectors ${XSS_MARKER} <svg onload=alert(1)>`, date: "2026-03-04", slug: "xss-markdown-vectors", tags: ["</title><script>window.__xss=1</script>"] },
     vectorBody(MARKDOWN_VECTORS.filter((v) => !v.buildRejects)),
   );
+  // An entity named like the markup in those titles: its name and description reach topic
+  // pages, post pages' topic lists, JSON-LD, feed titles and the search page's menu.
+  mkdirSync(path.join(dir, "entities"), { recursive: true });
+  writeFileSync(
+    path.join(dir, "entities/hostile.yaml"),
+    `evil:\n  type: organization\n  name: ${JSON.stringify({ zh: "<img src=https://xss.test/x onerror=alert(1)>", en: "<svg onload=alert(1)>" })}\n  description: ${JSON.stringify({ zh: "</script><script>window.__xss=1</script>", en: "\"><script>window.__xss=1</script>" })}\n`,
+  );
   return dir;
 }
 
@@ -399,7 +406,7 @@ function checkJsonLd(text: string, problems: string[], where: string): void {
  * metadata (meta tags, a Content-Security-Policy, a refresh to a path on the site, canonical/alternate/icon/stylesheet links with safe
  * URLs, JSON-LD, scripts from /assets/, Pagefind's client preloaded); the <body> is held to
  * the content rules, except what the search page's own template puts directly in <main>: a
- * <noscript> hint, the search form with its input, and the "more results" button (post
+ * <noscript> hint, the search form with its input and topic menu, and the "more results" button (post
  * content is always wrapped in an <article>, never a direct child of <main>).
  */
 export function pageProblems(html: string, where = "page"): string[] {
@@ -467,6 +474,8 @@ export function pageProblems(html: string, where = "page"): string[] {
   const ownSearch = (el: Element) =>
     searchForm(el) ||
     (el.name === "input" && searchForm(parentOf(el))) ||
+    // The topic filter: a <select> of plain <option>s in a label of the search form.
+    (el.name === "select" && el.attribs.id === "search-entity" && hasClass(parentOf(el), "search-form__filter") && searchForm(parentOf(parentOf(el)))) ||
     (el.name === "button" && hasClass(el, "search-more") && hasClass(parentOf(el), "search-output") && parentOf(parentOf(el))?.name === "main");
   checkContent(body.children, problems, `${where} <body>`, (el) => ownNoscript(el) || ownSearch(el));
   return problems;

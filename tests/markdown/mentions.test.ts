@@ -80,6 +80,28 @@ describe("entity mentions in a body", () => {
     ]);
   });
 
+  it("reads a name across a line break or emphasis, and not a longer word split by emphasis", () => {
+    const finderWith = createMatcher(registryOf("claude-opus-4-6: { type: model, name: Claude Opus 4.6 }\ndeepseek: { type: organization, name: DeepSeek, aliases: [深度求索] }\nmeta: { type: organization, name: Meta }\n").entities.values());
+    const ids = (body: string) => {
+      const mentions: BodyMention[] = [];
+      renderMarkdown(body, { siteOrigin: "https://example.com" }, { mentionFinder: finderWith, mentions });
+      return mentions.map((m) => m.id);
+    };
+    expect(ids("Claude\nOpus 4.6 ships.")).toEqual(["claude-opus-4-6"]);
+    expect(ids("深度\n求索发布新模型。")).toEqual(["deepseek"]);
+    expect(ids("Claude&nbsp;Opus 4.6")).toEqual(["claude-opus-4-6"]);
+    expect(ids("The **Meta**verse grows.")).toEqual([]);
+    expect(ids("**Meta** grows.")).toEqual(["meta"]);
+  });
+
+  it("ends a section at a heading without an anchor", () => {
+    const { mentions } = render("## 产业\n\nOpenAI grows.\n\n# 另一部分\n\nMeta too.\n");
+    expect(mentions).toEqual([
+      { id: "openai", units: [{ anchor: "产业", title: "产业", item: false }] },
+      { id: "meta", units: [] },
+    ]);
+  });
+
   it("does nothing without a finder", () => {
     expect(renderMarkdown("OpenAI", { siteOrigin: "https://example.com" })).toBe("<p>OpenAI</p>\n");
   });

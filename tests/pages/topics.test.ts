@@ -64,6 +64,10 @@ describe("topic pages on the seed posts", () => {
       expect(parseFeedTwice(file!.body, "atom").entries.length, url).toBeGreaterThan(0);
     }
     expect(blog.pages.feedFiles.some((f) => f.url === "/en/topics/qwen/feed.xml")).toBe(false);
+    // An entry carries the post's summary and links into the items that mention the entity, not the whole post.
+    const openai = blog.pages.feedFiles.find((f) => f.url === "/zh/topics/openai/feed.xml")!.body;
+    expect(openai).toContain('href="https://example.com/zh/daily/2026-02-06-ai-hang-ye-dong-tai/#openai发布新一代编程模型gpt-5-3-codex"');
+    expect(openai).not.toContain("news-item");
     const feedsPage = blog.pages.feedIndexes.find((p) => p.lang === "zh")!;
     expect(feedsPage.groups.find((g) => g.scope === "topic")!.feeds.map((f) => f.url)).toContain("/zh/topics/openai/feed.xml");
   });
@@ -115,6 +119,12 @@ describe("front-matter overrides", () => {
     expect(built.problems.map(formatProblem)).toEqual(['content/en/daily/a.md:5: entities: "openai" is not an entity id in the registry (content/entities/); add it there or fix the id']);
   });
 
+  it("reports an unknown id beside real mentions without failing on it", () => {
+    const built = buildSite([post("en/daily/a.md", "---\ntitle: Meta and Qwen\ndate: 2026-02-06\nslug: a\nentities: [opnai]\n---\nMeta met Qwen.\n")], config, { entities: registry });
+    expect(built.problems.map((p) => p.message)).toEqual(['"opnai" is not an entity id in the registry (content/entities/); add it there or fix the id']);
+    expect(built.pages.topics.find((p) => p.url === "/en/topics/meta/")!.related.map((r) => r.name)).toEqual(["Qwen"]);
+  });
+
   it("rejects a value that is not an id", () => {
     expect(() => post("en/daily/a.md", "---\ntitle: A\ndate: 2026-02-06\nentities: [Open AI]\n---\nx\n")).toThrow(/is not an entity id/);
   });
@@ -122,12 +132,30 @@ describe("front-matter overrides", () => {
 
 describe("topic pages at scale and without a registry", () => {
   it("paginates a busy entity's timeline and groups each page by week", () => {
-    const posts = Array.from({ length: 45 }, (_, i) => post(`en/daily/p${i}.md`, `---\ntitle: P${i}\ndate: 2026-01-${String((i % 28) + 1).padStart(2, "0")}\nslug: p${i}\n---\nQwen news.\n`));
+    const posts = Array.from({ length: 120 }, (_, i) => post(`en/daily/p${i}.md`, `---\ntitle: P${i}\ndate: 2026-${String(Math.floor(i / 28) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}\nslug: p${i}\n---\nQwen news.\n`));
     const built = buildSite(posts, config, { entities: registryOf("qwen:\n  type: model\n  name: Qwen\n") });
     const pages = built.pages.topics.filter((p) => p.lang === "en");
-    expect(pages.map((p) => [p.url, p.items.length])).toEqual([["/en/topics/qwen/", 20], ["/en/topics/qwen/page/2/", 20], ["/en/topics/qwen/page/3/", 5]]);
-    expect(pages[0]!.weeks.flatMap((w) => w.posts)).toHaveLength(20);
+    expect(pages.map((p) => [p.url, p.items.length])).toEqual([["/en/topics/qwen/", 50], ["/en/topics/qwen/page/2/", 50], ["/en/topics/qwen/page/3/", 20]]);
+    expect(pages[0]!.weeks.flatMap((w) => w.posts)).toHaveLength(50);
+    expect(pages[0]!.weeks[0]!.posts[0]!.title).toBe("P119");
+    // The feed carries the latest twenty.
+    expect(parseFeedTwice(built.pages.feedFiles.find((f) => f.url === "/en/topics/qwen/feed.xml")!.body, "atom").entries).toHaveLength(20);
     expect(pages[1]!.alternates).toEqual({ en: "/en/topics/qwen/page/2/" });
+  });
+
+  it("puts a digest dated after the week it covers under that week", () => {
+    const posts = [
+      post("en/daily/d1.md", "---\ntitle: D1\ndate: 2026-02-06\nslug: d1\n---\nQwen one.\n"),
+      post("en/weekly/w.md", "---\ntitle: W\ndate: 2026-02-11\nweek: 2026-W06\nslug: w\n---\nQwen week.\n"),
+      post("en/daily/d2.md", "---\ntitle: D2\ndate: 2026-02-09\nslug: d2\n---\nQwen two.\n"),
+      post("en/daily/d3.md", "---\ntitle: D3\ndate: 2026-02-10\nslug: d3\n---\nQwen three.\n"),
+    ];
+    const built = buildSite(posts, config, { entities: registryOf("qwen:\n  type: model\n  name: Qwen\n") });
+    const page = built.pages.topics.find((p) => p.url === "/en/topics/qwen/")!;
+    expect(page.weeks.map((w) => [w.week, w.posts.map((p) => p.title)])).toEqual([
+      ["2026-W07", ["D3", "D2"]],
+      ["2026-W06", ["W", "D1"]],
+    ]);
   });
 
   it("builds no topic pages and links no mentions without a registry", () => {

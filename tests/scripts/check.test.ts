@@ -46,6 +46,22 @@ describe("npm run check", () => {
     expect(text).not.toMatch(/a\.md:7: news item/);
   });
 
+  it("checks the entity registry: its errors with file and line, unmentioned entities, needless exclusions, unregistered names", () => {
+    const dir = content({
+      "entities/orgs.yaml": "openai:\n  type: organization\n  name: OpenAI\nmeta:\n  type: organization\n  name: Meta\nbad:\n  type: org\n  name: Bad Co\n",
+      "en/daily/a.md": "---\ntitle: A\ndate: 2026-02-04\nentities: [-meta]\n---\nOpenAI ships GPT-5.3-Codex.\n",
+      "en/daily/b.md": "---\ntitle: B\ndate: 2026-02-05\n---\nGPT-5.3-Codex again.\n",
+      "en/daily/c.md": "---\ntitle: C\ndate: 2026-02-06\n---\nStill GPT-5.3-Codex.\n",
+    });
+    const result = check(dir);
+    const text = result.lines.join("\n");
+    expect(result.errors).toBe(1);
+    expect(text).toMatch(/error: .*entities\/orgs\.yaml:8: bad\.type: expected one of organization, model, product, person/);
+    expect(text).toMatch(/warning: .*entities\/orgs\.yaml:4: meta: no post mentions it/);
+    expect(text).toMatch(/warning: .*a\.md: entities: excludes "meta", which the post never mentions/);
+    expect(text).toMatch(/note: .*[abc]\.md: entities: "GPT-5\.3-Codex" appears in 3 posts but is not in the registry/);
+  });
+
   it("exits cleanly with warnings only, and reports the real content without errors", () => {
     const result = runCheck({}, ROOT);
     expect(result.errors).toBe(0);

@@ -4,7 +4,7 @@ import { inEveryLang, sitemapLine, switchToSame, type PageBase, type PageType } 
 
 /** A language's search page; Pagefind's files under /pagefind/ are written after Eleventy. */
 export interface SearchPage extends PageBase {
-  /** Names of the entities this language's posts mention, for the filter (Pagefind's `entity`), A to Z. */
+  /** Names of the entities this language's posts mention, for the filter (Pagefind's `entity`), in the order of their ids. */
   entities: string[];
 }
 
@@ -18,8 +18,8 @@ export const searchPages: PageType<"searches", SearchPage> = {
       switchTo: switchToSame(lang, urls.search),
       entities: [...context.entities.values()]
         .filter((group) => group.posts[lang].length > 0)
-        .map((group) => group.entity.name[lang])
-        .sort((a, b) => a.localeCompare(b, lang === "zh" ? "zh" : "en")),
+        .sort((a, b) => (a.entity.id < b.entity.id ? -1 : 1))
+        .map((group) => group.entity.name[lang]),
     })),
   sitemap: sitemapLine,
   linksWrittenLater: ["/pagefind/"],

@@ -11,7 +11,7 @@ export interface TopicSummary {
   otherCount: number;
 }
 
-/** A language's topics: every entity some post mentions, by type, the most mentioned first. */
+/** A language's topics: every entity some post mentions, by type, the most mentioned first (then by id, the same on every machine). */
 export interface TopicIndexPage extends PageBase {
   groups: { type: EntityType; topics: TopicSummary[] }[];
 }
@@ -35,7 +35,7 @@ export const topicIndexPages: PageType<"topicIndexes", TopicIndexPage> = {
           .filter(([, topics]) => topics.length > 0)
           .map(([type, topics]) => ({
             type,
-            topics: topics.sort((a, b) => b.count - a.count || b.otherCount - a.otherCount || a.name.localeCompare(b.name, lang === "zh" ? "zh" : "en")),
+            topics: topics.sort((a, b) => b.count - a.count || b.otherCount - a.otherCount || (a.url < b.url ? -1 : 1)),
           })),
       };
     });

@@ -5,6 +5,7 @@ import { ENTITY_TYPES, SCHEMA_ORG_TYPES, type Entity, type EntityType } from "..
 import { absoluteUrl } from "../../feeds/absolute.ts";
 import { feedUrls, type FeedSpec } from "../../feeds/feeds.ts";
 import { t } from "../../i18n/strings.ts";
+import { escapeHtml } from "../../i18n/typography.ts";
 import { scriptSafeJson } from "../metadata.ts";
 import { alternatesOf, paginate, sitemapLine, type PageBase, type PageContext, type PageType, type Paged } from "../page-type.ts";
 
@@ -52,8 +53,10 @@ export interface TopicPage extends PageBase, Paged<TimelinePost> {
 }
 
 export interface TopicPageOptions {
-  /** Posts per page; default: the site's `pageSize`. */
+  /** Posts per timeline page (a line each); default 50. */
   pageSize?: number;
+  /** Posts per topic feed; default 20 (a post that names thirty entities is in thirty feeds). */
+  feedSize?: number;
 }
 
 function timelinePost({ post, units }: EntityPost): TimelinePost {
@@ -67,15 +70,25 @@ function timelinePost({ post, units }: EntityPost): TimelinePost {
   };
 }
 
-/** Consecutive posts of the same week together; posts come newest first. */
+/**
+ * A page's posts by the ISO week they belong to, newest week first; posts keep their order
+ * (newest first) within a week. A digest dated after the week it covers joins that week.
+ */
 function byWeek(lang: Lang, posts: TimelinePost[], weekOf: Map<string, string>): TopicPage["weeks"] {
-  const weeks: TopicPage["weeks"] = [];
+  const weeks = new Map<string, TimelinePost[]>();
   for (const post of posts) {
     const week = weekOf.get(post.url)!;
-    if (weeks.at(-1)?.week !== week) weeks.push({ week, url: urls.weekHub(lang, week), posts: [] });
-    weeks.at(-1)!.posts.push(post);
+    weeks.set(week, [...(weeks.get(week) ?? []), post]);
   }
-  return weeks;
+  return [...weeks]
+    .sort(([a], [b]) => (a < b ? 1 : -1))
+    .map(([week, list]) => ({ week, url: urls.weekHub(lang, week), posts: list }));
+}
+
+/** A topic feed's entry: the post's summary, then its news items or sections that mention the entity. */
+function feedContent(description: string, post: TimelinePost, readPost: string): string {
+  const units = post.units.map((unit) => `<li><a href="${escapeHtml(unit.url)}">${escapeHtml(unit.title)}</a></li>`).join("");
+  return `<p>${escapeHtml(description)}</p>${units ? `<ul>${units}</ul>` : ""}<p><a href="${escapeHtml(post.url)}">${escapeHtml(readPost)}</a></p>`;
 }
 
 /** schema.org markup of an entity: its type, names, homepage and what it belongs to. */
@@ -116,7 +129,7 @@ export function topicPages(options: TopicPageOptions = {}): PageType<"topics", T
   return {
     name: "topics",
     pages(context) {
-      const size = options.pageSize ?? context.config.pageSize;
+      const size = options.pageSize ?? 50;
       const entities = context.registry.entities;
       // Members of each organization, from the registry in one pass.
       const members = new Map<string, Entity[]>();
@@ -166,20 +179,30 @@ export function topicPages(options: TopicPageOptions = {}): PageType<"topics", T
       });
     },
     sitemap: sitemapLine,
-    /** An Atom feed per entity and language with posts that mention it. */
+    /**
+     * An Atom feed per entity and language with posts that mention it. Its entries carry the
+     * post's summary and links to the items that mention the entity, not the whole post: a
+     * post that names thirty entities is in thirty feeds, and a reader of one wants its items.
+     */
     feeds(collections) {
       const { config } = collections;
       return [...collections.entities.values()].flatMap(({ entity, posts }) =>
-        LANGS.filter((lang) => posts[lang].length > 0).map((lang): FeedSpec => ({
-          url: feedUrls.topic(urls.topic(lang, entity.id)),
-          format: "atom",
-          lang,
-          scope: "topic",
-          title: `${config.title[lang]} · ${entity.name[lang]}`,
-          description: t(lang, "topicFeedDescription", { name: entity.name[lang] }),
-          pageUrl: urls.topic(lang, entity.id),
-          entries: posts[lang].slice(0, config.feedSize).map(({ post }) => collections.entryOf(post)),
-        })),
+        LANGS.filter((lang) => posts[lang].length > 0).map((lang): FeedSpec => {
+          const latest = posts[lang].slice(0, options.feedSize ?? 20);
+          // By URL: watch mode gives an edited post a new Post, at the same URL.
+          const timeline = new Map(latest.map((p) => [urls.post(p.post), timelinePost(p)]));
+          return {
+            url: feedUrls.topic(urls.topic(lang, entity.id)),
+            format: "atom",
+            lang,
+            scope: "topic",
+            title: `${config.title[lang]} · ${entity.name[lang]}`,
+            description: t(lang, "topicFeedDescription", { name: entity.name[lang] }),
+            pageUrl: urls.topic(lang, entity.id),
+            entries: latest.map(({ post }) => collections.entryOf(post)),
+            contentOf: (entry) => feedContent(entry.post.description, timeline.get(entry.url)!, t(lang, "topicFeedReadPost")),
+          };
+        }),
       );
     },
   };
