@@ -54,7 +54,9 @@ export function runCheck(env: NodeJS.ProcessEnv = process.env, root = process.cw
     mentioned: entities.mentions.map((m) => m.id),
     excluded: post.entities.exclude,
   }));
-  findings.push(...reviewEntities(registry, createMatcher(registry.entities.values()), reviewed));
+  // The build's own matcher when the registry has entities; none to review otherwise.
+  const finder = site.linkTargets.entities?.finder ?? createMatcher([]);
+  findings.push(...reviewEntities(registry, finder, reviewed));
 
   const outDir = path.resolve(root, options.outputDir);
   const linksChecked = existsSync(path.join(outDir, "index.html"));

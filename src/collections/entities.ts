@@ -62,8 +62,9 @@ export function groupByEntity(posts: Post[], mentionsOf: (post: Post) => PostEnt
   for (const post of posts) {
     // Ids the registry lacks (a typo in `entities`) are reported by overrideProblems; here they are skipped.
     const known = (id: string) => registry.entities.has(id);
-    const about = mentionsOf(post).about.filter(known);
-    const mentions = mentionsOf(post).mentions.filter((m) => known(m.id));
+    const found = mentionsOf(post);
+    const about = found.about.filter(known);
+    const mentions = found.mentions.filter((m) => known(m.id));
     const together = new Set<string>();
     const byUnit = new Map<string, string[]>();
     for (const mention of mentions) {

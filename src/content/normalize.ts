@@ -254,7 +254,7 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
   const entities: Post["entities"] = { include: [], exclude: [], line: fm.entities != null ? fieldLine(parsed.matter, "entities") : undefined };
   for (const value of list(fm.entities)) {
     const id = value.replace(/^-\s*/, "");
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) problem("entities", `"${value}" is not an entity id; expected ids from content/entities/ such as qwen, or -meta to leave one out`);
+    if (!SLUG_PATTERN.test(id)) problem("entities", `"${value}" is not an entity id; expected ids from content/entities/ such as qwen, or -meta to leave one out`);
     else (value.startsWith("-") ? entities.exclude : entities.include).push(id);
   }
 

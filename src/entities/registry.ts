@@ -4,6 +4,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "y
 import { z } from "zod";
 import { LANGS, type Lang } from "../config.ts";
 import type { ContentProblem } from "../content/errors.ts";
+import { SLUG_PATTERN } from "../i18n/slug.ts";
 import { aliasProblem } from "./matcher.ts";
 
 /*
@@ -50,7 +51,6 @@ export interface EntityRegistry {
 
 export const emptyRegistry = (): EntityRegistry => ({ entities: new Map() });
 
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const nameSchema = z.union([z.string().trim().min(1), z.object({ zh: z.string().trim().min(1), en: z.string().trim().min(1) }).strict()], {
   error: "expected a name, or one per language: { zh: 千问, en: Qwen }",
@@ -134,7 +134,8 @@ export function parseRegistry(files: RegistryFile[]): { registry: EntityRegistry
       const keyNode = pair.key as Node;
       const id = isScalar(keyNode) ? String(keyNode.value) : "";
       const line = lineOf(keyNode);
-      if (!ID_PATTERN.test(id)) {
+      // An id is a URL segment, like a post's slug.
+      if (!SLUG_PATTERN.test(id)) {
         problem(line, id || "id", `"${id}" is not an entity id; expected lowercase ASCII letters, digits and hyphens such as claude-opus-4-6`);
         continue;
       }
