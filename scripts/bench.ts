@@ -6,8 +6,9 @@
  * tag page per tag, one feed) on the same Markdown. Prints wall time, CPU time and peak
  * memory of each, the ratio full/reference and the pages produced; measures the rebuild
  * after editing one post in watch mode and the search index on its own; measures what the
- * entity registry costs (the same build without it, and the matching alone); writes a JSON
- * report. It asserts nothing about time: targets are printed next to the numbers.
+ * entity registry costs (the same build without it, and the matching alone) and the stories
+ * stage (as the build prints it); writes a JSON report. It asserts nothing about time:
+ * targets are printed next to the numbers.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -154,7 +155,7 @@ function measureMatching(root: string): { seconds: number; entities: number; men
 
 interface SizeReport {
   posts: number;
-  full: Omit<Measure, "output"> & { pages: number; searchSeconds?: number; buildProcessMB?: number };
+  full: Omit<Measure, "output"> & { pages: number; searchSeconds?: number; buildProcessMB?: number; storiesSeconds?: number };
   reference: Omit<Measure, "output"> & { pages: number };
   ratio: number;
   rebuild?: { seconds: number; eleventySays?: number } | { error: string };
@@ -174,6 +175,7 @@ async function benchSize(posts: number, quick: boolean): Promise<SizeReport> {
   if (!full.ok) throw new Error(`full build failed at ${posts} posts:\n${full.output.slice(-3000)}`);
   const searchSeconds = Number(/search: indexed \d+ posts in ([\d.]+) s/.exec(full.output)?.[1]);
   const buildProcessMB = Number(/memory: peak (\d+) MB/.exec(full.output)?.[1]);
+  const storiesSeconds = Number(/stories: .* in ([\d.]+) s/.exec(full.output)?.[1]);
 
   const refDir = path.join(work, "reference");
   writeReference(refDir, corpus);
@@ -184,7 +186,7 @@ async function benchSize(posts: number, quick: boolean): Promise<SizeReport> {
 
   const report: SizeReport = {
     posts,
-    full: { wallSeconds: full.wallSeconds, cpuSeconds: full.cpuSeconds, peakMemoryMB: full.peakMemoryMB, ok: true, pages: countFiles(fullOut, ".html"), searchSeconds, buildProcessMB },
+    full: { wallSeconds: full.wallSeconds, cpuSeconds: full.cpuSeconds, peakMemoryMB: full.peakMemoryMB, ok: true, pages: countFiles(fullOut, ".html"), searchSeconds, buildProcessMB, storiesSeconds },
     reference: { wallSeconds: reference.wallSeconds, cpuSeconds: reference.cpuSeconds, peakMemoryMB: reference.peakMemoryMB, ok: true, pages: countFiles(refOut, ".html") },
     ratio: full.wallSeconds / reference.wallSeconds,
   };
@@ -213,12 +215,12 @@ async function benchSize(posts: number, quick: boolean): Promise<SizeReport> {
 const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? "–" : n.toFixed(digits));
 
 function printTable(reports: SizeReport[]): void {
-  console.log("\n| posts | full wall s | full CPU s | full peak MB (build process) | pages | reference wall s | ref CPU s | ref peak MB | ref pages | full/ref | rebuild s | search s | search peak MB | without entities s | matching s |");
+  console.log("\n| posts | full wall s | full CPU s | full peak MB (build process) | pages | reference wall s | ref CPU s | ref peak MB | ref pages | full/ref | rebuild s | search s | search peak MB | without entities s | matching s | stories s |");
   console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of reports) {
     const rebuild = r.rebuild && "seconds" in r.rebuild ? fmt(r.rebuild.seconds, 2) : r.rebuild ? "error" : "–";
     console.log(
-      `| ${r.posts} | ${fmt(r.full.wallSeconds)} | ${fmt(r.full.cpuSeconds)} | ${r.full.peakMemoryMB ?? "–"} (${r.full.buildProcessMB ?? "–"}) | ${r.full.pages} | ${fmt(r.reference.wallSeconds)} | ${fmt(r.reference.cpuSeconds)} | ${r.reference.peakMemoryMB ?? "–"} | ${r.reference.pages} | ${fmt(r.ratio, 2)} | ${rebuild} | ${fmt(r.search?.wallSeconds)} | ${r.search?.peakMemoryMB ?? "–"} | ${fmt(r.entities?.withoutWallSeconds)} | ${fmt(r.entities?.matching.seconds, 2)} |`,
+      `| ${r.posts} | ${fmt(r.full.wallSeconds)} | ${fmt(r.full.cpuSeconds)} | ${r.full.peakMemoryMB ?? "–"} (${r.full.buildProcessMB ?? "–"}) | ${r.full.pages} | ${fmt(r.reference.wallSeconds)} | ${fmt(r.reference.cpuSeconds)} | ${r.reference.peakMemoryMB ?? "–"} | ${r.reference.pages} | ${fmt(r.ratio, 2)} | ${rebuild} | ${fmt(r.search?.wallSeconds)} | ${r.search?.peakMemoryMB ?? "–"} | ${fmt(r.entities?.withoutWallSeconds)} | ${fmt(r.entities?.matching.seconds, 2)} | ${fmt(r.full.storiesSeconds, 2)} |`,
     );
   }
   const first = reports[0];
@@ -226,6 +228,7 @@ function printTable(reports: SizeReport[]): void {
   console.log("\nTargets (2-core machine): full ≤ 1.25 × reference at every size; 10k time ≤ 11 × 1k time; peak ≤ 1024 MB at 10k;");
   console.log("rebuild of one edited post ≤ 1 s at 4k; search index at 10k ≤ 30 s and ≤ 2048 MB;");
   console.log("entity matching ≤ 10 % of the full build at 10k (\"matching s\": every post scanned for every name of the registry).");
+  console.log("stories ≤ 5 % of the full build at 10k (\"stories s\": every news item keyed and grouped into stories, as the build prints it).");
   if (first && last && last !== first) console.log(`growth: ${last.posts / first.posts}× posts took ${fmt(last.full.wallSeconds / first.full.wallSeconds, 2)}× time`);
 }
 

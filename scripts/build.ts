@@ -23,6 +23,8 @@ async function main(): Promise<number> {
     const hidden = blog.unpublished;
     const posts = blog.pages.posts.length;
     console.log(`content: ${posts} post${posts === 1 ? "" : "s"}${hidden ? `, ${hidden} drafts or scheduled posts left out` : ""} in ${since(loadStarted)} s`);
+    const stories = blog.stories;
+    console.log(`stories: ${stories.items} news items, ${stories.stories} stories in more than one post (${stories.source} items joined by source, ${stories.entities} by names) in ${stories.seconds.toFixed(2)} s`);
   } catch (error) {
     if (error instanceof ContentError) {
       for (const problem of error.problems) console.error(`error: ${formatProblem(problem)}`);

@@ -4,7 +4,8 @@
  * Validates all content with the build's own validation and reports every problem at once:
  * errors (file:line, field, what was expected), warnings (guessed fields, missing
  * translations, weeks without a digest, duplicate titles, news items without a source,
- * tags differing only in case; for the entity registry: names two entities share but for
+ * tags differing only in case, a brief's item citing the page an earlier brief's item cites;
+ * for the entity registry: names two entities share but for
  * case, entities no post mentions, exclusions of what a post never mentions) and notes
  * (routine derivations; names in several posts that look like entities but are not in the
  * registry). When a built site is
@@ -19,6 +20,7 @@ import { loadContent } from "../src/content/load.ts";
 import { createMatcher } from "../src/entities/matcher.ts";
 import { loadRegistry } from "../src/entities/registry.ts";
 import { reviewEntities } from "../src/entities/review.ts";
+import { repeatedSources } from "../src/stories/duplicates.ts";
 import { buildOptions } from "../src/options.ts";
 import { reviewContent, type Finding } from "../src/site/check.ts";
 import { checkLinks } from "../src/site/linkcheck.ts";
@@ -47,6 +49,7 @@ export function runCheck(env: NodeJS.ProcessEnv = process.env, root = process.cw
   const site = buildSite(posts, options.config, { pageTypes: [postPages, weekPages], entities: registry });
   findings.push(...site.problems.map((p) => ({ ...p, level: "error" as const })));
   findings.push(...reviewContent(posts, site));
+  findings.push(...repeatedSources(site.context.stories.items).map((p) => ({ ...p, level: "warning" as const })));
   const reviewed = site.context.entries.map(({ post, entities }) => ({
     sourcePath: post.sourcePath,
     title: post.title,

@@ -77,18 +77,32 @@ function writeRegistry(dir: string, count: number): void {
   writeFileSync(path.join(dir, "entities", "generated.yaml"), lines.join("\n") + "\n");
 }
 
-function body(lang: Lang, kind: Kind, random: () => number, bytes: number, id: number, weekLink: string, dailyLinks: string[], entities: number): string {
+/**
+ * A post's body in the shape real posts have: a brief's items are headings with a source line
+ * under each, a deep dive's sections name their source, a digest lists items in bold with a
+ * "details" link; a digest cites some of its week's brief items again (the same story), so
+ * cross-links between items are part of what the corpus costs.
+ */
+function body(lang: Lang, kind: Kind, random: () => number, bytes: number, id: number, weekLink: string, dailyLinks: string[], entities: number, cited: string[], weekSources: string[]): string {
   const parts: string[] = [sentence(lang, random, 24), ""];
+  const source = lang === "zh" ? "来源" : "Source";
+  const details = lang === "zh" ? "详情" : "Details";
   let n = 0;
   while (Buffer.byteLength(parts.join("\n")) < bytes) {
     n++;
     parts.push(`## ${lang === "zh" ? `第 ${n} 部分：` : `Part ${n}: `}${sentence(lang, random, 4).replace(/[。.]$/, "")}`, "");
     for (let i = 0; i < 4; i++) {
       const named = entities ? `${entityNames(Math.floor(random() * entities))[lang]} ` : "";
-      const lead = named + sentence(lang, random, 3).replace(/[。.]$/, "");
-      parts.push(`- **${lead}**：${sentence(lang, random, 18)} [${lang === "zh" ? "来源" : "Source"}](https://news.example.org/${id}/${n}/${i})`);
+      const headline = named + sentence(lang, random, 3).replace(/[。.]$/, "");
+      // A digest picks up one item in four from its week's briefs; the rest are its own.
+      const reused = kind === "weekly" && weekSources.length > 0 && random() < 0.25 ? weekSources[Math.floor(random() * weekSources.length)] : undefined;
+      const url = reused ?? `https://news.example.org/${id}/${n}/${i}?utm_source=corpus`;
+      cited.push(url);
+      if (kind === "weekly") parts.push(`- **${headline}**  `, `  ${sentence(lang, random, 18)}  `, `  ${details}：[${sentence(lang, random, 2).replace(/[。.]$/, "")}](${url})`, "");
+      else if (kind === "deep-dive") parts.push(`### ${i + 1}) ${headline}`, "", `${source}：Example News`, url, "", `- ${sentence(lang, random, 18)}`, "");
+      else parts.push(`### ${headline}`, "", sentence(lang, random, 18), "", `${source}：[Example News](${url})`, "");
     }
-    parts.push("", `### ${lang === "zh" ? "分析" : "Analysis"}`, "", sentence(lang, random, 30), "");
+    parts.push(`### ${lang === "zh" ? "分析" : "Analysis"}`, "", sentence(lang, random, 30), "");
   }
   if (kind === "weekly") {
     parts.push("## " + (lang === "zh" ? "本周日报" : "This week's briefs"), "");
@@ -119,8 +133,11 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusSumma
     written++;
     byKind[kind]++;
   };
+  // The sources the briefs and deep dives of the current week cite, per language: its digest picks some up.
+  const weekSources: Record<Lang, string[]> = { zh: [], en: [] };
   for (let day = 0; written < options.posts; day++) {
     const date = start.plus({ days: day });
+    if (date.weekday === 1) Object.assign(weekSources, { zh: [], en: [] });
     const iso = date.toISODate()!;
     const week = `${date.weekYear}-W${String(date.weekNumber).padStart(2, "0")}`;
     weeks.add(week);
@@ -131,15 +148,15 @@ export function generateCorpus(dir: string, options: CorpusOptions): CorpusSumma
       };
       const title = (kind: string) => JSON.stringify(lang === "zh" ? `${iso} ${kind} ${sentence("zh", random, 4)}` : `${kind} for ${iso}: ${sentence("en", random, 4)}`);
       id++;
-      write(lang, "daily", iso, { title: title(lang === "zh" ? "AI 日报" : "Daily brief"), date: iso, tags: tags(3), authors: "[Jeremy]" }, body(lang, "daily", random, bytes, id, week, [], entities));
+      write(lang, "daily", iso, { title: title(lang === "zh" ? "AI 日报" : "Daily brief"), date: iso, tags: tags(3), authors: "[Jeremy]" }, body(lang, "daily", random, bytes, id, week, [], entities, weekSources[lang], []));
       if (day % 3 === 1) {
         id++;
-        write(lang, "deep-dive", `${iso}-deep-dive`, { title: title(lang === "zh" ? "深度" : "Deep dive"), date: `${iso}T08:00:00+08:00`, tags: tags(4) }, body(lang, "deep-dive", random, bytes, id, week, [], entities));
+        write(lang, "deep-dive", `${iso}-deep-dive`, { title: title(lang === "zh" ? "深度" : "Deep dive"), date: `${iso}T08:00:00+08:00`, tags: tags(4) }, body(lang, "deep-dive", random, bytes, id, week, [], entities, weekSources[lang], []));
       }
       if (date.weekday === 7) {
         id++;
         const dailies = Array.from({ length: 7 }, (_, i) => date.minus({ days: 6 - i })).filter((d) => d >= start).map((d) => d.toISODate()!);
-        write(lang, "weekly", week.toLowerCase(), { title: title(lang === "zh" ? `${week} 周报` : `Weekly digest ${week}`), date: iso, week, tags: tags(5), authors: "[Jeremy]" }, body(lang, "weekly", random, bytes, id, week, dailies, entities));
+        write(lang, "weekly", week.toLowerCase(), { title: title(lang === "zh" ? `${week} 周报` : `Weekly digest ${week}`), date: iso, week, tags: tags(5), authors: "[Jeremy]" }, body(lang, "weekly", random, bytes, id, week, dailies, entities, [], weekSources[lang]));
       }
     }
   }

@@ -16,6 +16,7 @@ const LAYERS: string[][] = [
   ["markdown"],
   ["content"],
   ["entities"],
+  ["stories"],
   ["collections"],
   ["feeds"],
   ["pages"],

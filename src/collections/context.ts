@@ -8,6 +8,7 @@ import { groupByEntity, overrideProblems, type EntityGroups } from "./entities.t
 import { groupByAuthor, type AuthorGroups } from "./authors.ts";
 import { entryOf, renderBody, type PostEntry } from "./entries.ts";
 import type { LinkTargets } from "./links.ts";
+import { indexStories, storyItems, type StoryIndex } from "./stories.ts";
 import { groupByTag, type TagGroups } from "./tags.ts";
 import { pairTranslations, type TranslationSet } from "./translations.ts";
 import { urls } from "./urls.ts";
@@ -37,6 +38,8 @@ export interface Collections {
   /** The entity registry, and the entities posts mention with the posts that mention them. */
   registry: EntityRegistry;
   entities: EntityGroups;
+  /** News items of different posts that tell one story, and whom each item links to. */
+  stories: StoryIndex;
 }
 
 /** The collections, and what the build needs beside them. */
@@ -97,6 +100,7 @@ export function buildCollections(input: Post[], config: SiteConfig, now: Date, r
   }
   const entries = [...entryByPost.values()];
 
+  const storiesStarted = performance.now();
   const collections: Collections = {
     config,
     entries,
@@ -110,6 +114,8 @@ export function buildCollections(input: Post[], config: SiteConfig, now: Date, r
     aliases: moved.aliases,
     registry,
     entities: groupByEntity(posts, (post) => entryByPost.get(post)!.entities, registry),
+    stories: indexStories(storyItems(entries, linkTargets.entities?.finder, registry, siteOrigin), paired.translations),
   };
+  collections.stories.counts.seconds = (performance.now() - storiesStarted) / 1000;
   return { collections, linkTargets, problems };
 }

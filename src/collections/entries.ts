@@ -3,6 +3,7 @@ import { publicationStatus, type PublicationStatus } from "../content/publish.ts
 import { readingMinutes } from "../content/reading.ts";
 import type { Post } from "../content/schema.ts";
 import type { BodyMention, MentionFinder } from "../markdown/mentions.ts";
+import type { NewsItem } from "../markdown/news-items.ts";
 import { firstParagraphText, markdownText, renderMarkdown, type Heading, type RenderEnv, type Source } from "../markdown/render.ts";
 import type { PostEntities } from "./entities.ts";
 import { resolvePostLink, type LinkTargets } from "./links.ts";
@@ -67,6 +68,8 @@ export interface RenderedBody {
   showSummary: boolean;
   /** The entities it is about and mentions. */
   entities: PostEntities;
+  /** Its news items, in order, with their anchors and sources and where each ends in `html`. */
+  items: NewsItem[];
 }
 
 /**
@@ -84,11 +87,13 @@ export interface PostEntry extends RenderedBody {
 export function renderBody(post: Post, targets: LinkTargets, siteOrigin: string, problems: ContentProblem[]): RenderedBody {
   const headings: Heading[] = [];
   const sources: Source[] = [];
+  const items: NewsItem[] = [];
   const env: RenderEnv = {
     lang: post.lang,
     headings,
     sources,
-    newsItems: post.kind === "daily",
+    newsItems: post.kind === "daily" ? "brief" : "post",
+    foundItems: items,
     resolveLink: (href: string, text: string, line: number) => {
       const resolved = resolvePostLink(href, text, post, targets);
       if (resolved && "error" in resolved) {
@@ -121,6 +126,7 @@ export function renderBody(post: Post, targets: LinkTargets, siteOrigin: string,
     toc: tocSize(toc) >= TOC_MIN_ENTRIES ? toc : [],
     showSummary,
     entities: setup ? postEntities(post, mentions, setup.finder) : { about: [], mentions: [] },
+    items,
   };
 }
 

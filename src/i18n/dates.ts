@@ -46,3 +46,8 @@ export function formatWeekRange(week: string, lang: Lang): string {
       : `${monday.toFormat("LLL d")} – ${sunday.toFormat("LLL d, yyyy")}`;
   });
 }
+
+/** A calendar day (YYYY-MM-DD) without its year: "2月6日" / "Feb 6". */
+export function formatMonthDay(day: string, lang: Lang): string {
+  return remember(`md|${day}|${lang}`, () => DateTime.fromISO(day, { zone: "UTC" }).setLocale(LOCALES[lang]).toFormat(lang === "zh" ? "M月d日" : "LLL d"));
+}

@@ -1,7 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
-import { inlineText } from "./news-items.ts";
+import { closesItem, inlineText, opensItem, type ItemMeta } from "./news-items.ts";
 
 /**
  * Mentions of entities (companies, models, products, people) in a body, found in its text:
@@ -71,11 +71,11 @@ function findMentions(state: StateCore): void {
   };
 
   state.tokens.forEach((token, i) => {
-    if (token.type === "news_item_open") {
+    if (opensItem(token)) {
       inItem = true;
-      const id = state.tokens[i + 1]?.type === "heading_open" ? state.tokens[i + 1]!.attrGet("id") : null;
-      unit = id ? { anchor: id, title: inlineText(state.tokens[i + 2]?.children ?? []), item: true } : undefined;
-    } else if (token.type === "news_item_close") {
+      const id = state.tokens[i + 1]?.type === "heading_open" ? state.tokens[i + 1]!.attrGet("id") : token.attrGet("id");
+      unit = id ? { anchor: id, title: (token.meta as ItemMeta).headline, item: true } : undefined;
+    } else if (closesItem(token)) {
       inItem = false;
       unit = section;
     } else if (token.type === "heading_open") {

@@ -11,8 +11,11 @@ import type Token from "markdown-it/lib/token.mjs";
  * heading (so it gets a stable anchor from its own text, and a place in the table of
  * contents), each labelled line a paragraph of its own with its label in a span.
  *
- * It only acts when the render env says `newsItems: true` (the daily briefs); other posts
- * render as plain Markdown.
+ * Digests and deep dives are read with stricter rules ("post"): headings are items only when
+ * they read as headlines (a link, or a labelled line under one), and a list whose entries open
+ * with a bold line and cite a link ("- **OpenAI 发布 …**  \n  正文 \n  详情：[…](…)") is a
+ * list of items, each <li> the unit. Without `newsItems` in the env a body renders as plain
+ * Markdown.
  */
 
 /** Labels editors put at the start of a line in a news item, in both languages. */
@@ -36,21 +39,43 @@ const SENTENCE_END = /[。！？；.!?;：:…”"]$/;
 const SOURCE_CONTINUATION = /^(?:https?:\/\/|\[|<)/i;
 const MAX_HEADLINE = 120;
 
-/** A news item found in a brief. */
+/** A news item found in a body. */
 export interface NewsItem {
   headline: string;
   /** 0-based line of the body where its headline is. */
   line: number;
   /** Whether it links to an outside page (a source). */
   hasSource: boolean;
+  /** The http(s) links it cites, in order. */
+  sources: string[];
+  /** Sums of money it states ("5亿美元", "$500million"), each once: what tells two stories about one company apart. */
+  amounts: string[];
+  /** Its id in the page, once the renderer has given it one ("" before). */
+  anchor: string;
+  /** Where in the rendered HTML its last child ends (-1 before rendering, or when it was lost). */
+  offset: number;
 }
 
+/** How news items are told apart: a daily brief is all items; other posts need clearer signs. */
+export type NewsItemRules = "brief" | "post";
+
 export interface NewsEnv {
-  /** Recognise news items (daily briefs). */
-  newsItems?: boolean;
+  /** Recognise news items, with the rules of this kind of post. */
+  newsItems?: NewsItemRules;
   /** Filled with each item found, in order, when recognition is on. */
   foundItems?: NewsItem[];
 }
+
+/** What an item's opening token carries: its headline; a list entry that is an item also its mark. */
+export interface ItemMeta {
+  newsItem: true;
+  headline: string;
+}
+
+/** The opening token of a news item: a <section> around a headline, or an <li>. */
+export const opensItem = (token: Token): boolean => token.type === "news_item_open" || (token.meta as ItemMeta | null)?.newsItem === true;
+/** The closing token of a news item. */
+export const closesItem = (token: Token): boolean => token.type === "news_item_close" || (token.meta as { newsItemEnd?: boolean } | null)?.newsItemEnd === true;
 
 const lineAt = (state: StateBlock, line: number) => state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]);
 
@@ -193,8 +218,87 @@ function headingsLeadItems(tokens: Token[], blocks: Block[], level: number): boo
   return false;
 }
 
-/** Finds the news items among a brief's top-level blocks and marks them up in place. */
-function markNewsItems(state: StateCore): void {
+/** The http(s) links among tokens, in order. */
+function linksIn(tokens: Token[], from: number, to: number): string[] {
+  const hrefs: string[] = [];
+  for (let i = from; i < to; i++) {
+    for (const c of tokens[i]!.children ?? []) {
+      const href = c.type === "link_open" ? c.attrGet("href") : null;
+      if (href && /^https?:/i.test(href)) hrefs.push(href);
+    }
+  }
+  return hrefs;
+}
+
+/** A sum of money as Chinese and English news write it: "5亿美元", "1.25 亿元", "$500 million", "€2bn". */
+const MONEY = /\d+(?:\.\d+)?\s*(?:万亿|千亿|百亿|亿|千万|百万|万)?\s*(?:美元|人民币|元|欧元|英镑|日元|港元)|[$€£¥]\s?\d+(?:[.,]\d+)*(?:\s?(?:trillion|billion|million|bn|[mbk])\b)?/gi;
+
+/** The sums of money in an item's text, normalized (no spaces, lowercase), each once. */
+export function moneyAmounts(text: string): string[] {
+  return [...new Set(Array.from(text.matchAll(MONEY), (m) => m[0].replace(/\s+/g, "").toLowerCase()))];
+}
+
+function newItem(tokens: Token[], open: number, close: number, headline: string): NewsItem {
+  const sources = linksIn(tokens, open, close);
+  let text = "";
+  for (let i = open; i < close; i++) if (tokens[i]!.type === "inline") text += `${tokens[i]!.content}\n`;
+  return { headline, line: tokens[open]!.map?.[0] ?? 0, hasSource: sources.length > 0, sources, amounts: moneyAmounts(text), anchor: "", offset: -1 };
+}
+
+/**
+ * The headline of a list entry that opens with a line that is all bold ("- **OpenAI 发布 …**"
+ * then a line break), as a digest's items do; undefined for any other entry, such as
+ * "- **要点**：…", a bold label with text after it. `open` is the entry's list_item_open.
+ */
+export function boldLead(tokens: Token[], open: number): string | undefined {
+  const inline = tokens[open + 2];
+  if (tokens[open + 1]?.type !== "paragraph_open" || inline?.type !== "inline") return undefined;
+  const children = meaningful(inline.children ?? []);
+  const end = children.findIndex((c) => c.type === "strong_close");
+  const after = children[end + 1];
+  if (children[0]?.type !== "strong_open" || end < 0 || (after && after.type !== "softbreak" && after.type !== "hardbreak")) return undefined;
+  const headline = inlineText(children.slice(1, end));
+  return headline && headline.length <= MAX_HEADLINE ? headline : undefined;
+}
+
+/** List entries that are items need company: one bold line in a list is emphasis, not a digest. */
+const MIN_LIST_ITEMS = 2;
+
+/**
+ * Entries of top-level lists that are news items: the entry opens with a bold line (the bold
+ * run is the whole first line) and cites a link. Marks each <li> and its close; returns
+ * whether there were enough to be items.
+ */
+function markListItems(state: StateCore): boolean {
+  const tokens = state.tokens;
+  const env = state.env as NewsEnv;
+  const found: { open: number; close: number; headline: string }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type !== "list_item_open" || token.level !== 1) continue;
+    let close = i + 1;
+    for (let depth = 1; close < tokens.length; close++) {
+      depth += tokens[close]!.type === "list_item_open" ? 1 : tokens[close]!.type === "list_item_close" ? -1 : 0;
+      if (depth === 0) break;
+    }
+    const headline = boldLead(tokens, i);
+    if (!headline || linksIn(tokens, i, close).length === 0) continue;
+    found.push({ open: i, close, headline });
+    i = close;
+  }
+  if (found.length < MIN_LIST_ITEMS) return false;
+  for (const { open, close, headline } of found) {
+    const li = tokens[open]!;
+    li.attrJoin("class", "news-item");
+    li.meta = { ...(li.meta ?? {}), newsItem: true, headline } satisfies ItemMeta;
+    tokens[close]!.meta = { ...(tokens[close]!.meta ?? {}), newsItemEnd: true };
+    env.foundItems?.push(newItem(tokens, open, close, headline));
+  }
+  return true;
+}
+
+/** Finds the news items among a body's top-level blocks (or in its lists) and marks them up in place. */
+function markNewsItems(state: StateCore, rules: NewsItemRules): void {
   const tokens = state.tokens;
   const env = state.env as NewsEnv;
   const blocks: Block[] = [];
@@ -244,17 +348,24 @@ function markNewsItems(state: StateCore): void {
     for (const i of lineItems) promote(tokens, blocks[i]!, itemLevel);
     for (const i of sections) blocks[i] = { ...blocks[i]!, kind: "heading", level: sectionLevel! };
     for (const i of lineItems) blocks[i] = { ...blocks[i]!, kind: "heading", level: itemLevel };
-  } else if (deepest !== undefined && (headingLevels.length > 1 || deepest >= 3 || headingsLeadItems(tokens, blocks, deepest))) {
+  } else if (
+    deepest !== undefined &&
+    (rules === "brief" ? headingLevels.length > 1 || deepest >= 3 || headingsLeadItems(tokens, blocks, deepest) : headingsLeadItems(tokens, blocks, deepest))
+  ) {
     // Headings only: the deepest level holds the items, the levels above are sections; a
-    // brief's h2s alone are items only when they read as headlines.
+    // brief's h2s alone, and any post's headings that are not a brief's, are items only when
+    // they read as headlines.
     itemLevel = deepest;
-  } else return;
+  } else {
+    markListItems(state);
+    return;
+  }
 
   // Wrap each item, from its headline to the next heading at its level or above, a rule or
   // raw HTML (a promotion card), or to its source line when it has one: what follows the
   // last item (an outro, a list of other links) stays outside it.
   const starts = blocks.flatMap((b, i) => (b.kind === "heading" && b.level === itemLevel ? [i] : []));
-  const wraps: { open: number; close: number }[] = [];
+  const wraps: { open: number; close: number; headline: string }[] = [];
   for (const s of starts) {
     let e = s + 1;
     const ends = (b: Block) => (b.kind === "heading" && b.level <= itemLevel) || b.kind === "rule" || tokens[b.start]!.type === "html_block";
@@ -263,12 +374,9 @@ function markNewsItems(state: StateCore): void {
     if (source !== -1 && lineItems.size > 0) e = s + 1 + source + 1;
     const close = e < blocks.length ? blocks[e]!.start : tokens.length;
     const open = blocks[s]!.start;
-    wraps.push({ open, close });
-    env.foundItems?.push({
-      headline: inlineText(tokens[open + 1]!.children ?? []),
-      line: tokens[open]!.map?.[0] ?? 0,
-      hasSource: tokens.slice(open, close).some((t) => (t.children ?? []).some((c) => c.type === "link_open" && /^https?:/i.test(c.attrGet("href") ?? ""))),
-    });
+    const headline = inlineText(tokens[open + 1]!.children ?? []);
+    wraps.push({ open, close, headline });
+    env.foundItems?.push(newItem(tokens, open, close, headline));
   }
   // Insert from the end so earlier indices stay valid.
   for (const w of wraps.reverse()) {
@@ -277,6 +385,7 @@ function markNewsItems(state: StateCore): void {
     const open = new state.Token("news_item_open", "section", 1);
     open.block = true;
     open.attrSet("class", "news-item");
+    open.meta = { newsItem: true, headline: w.headline } satisfies ItemMeta;
     tokens.splice(w.close, 0, close);
     tokens.splice(w.open, 0, open);
   }
@@ -285,6 +394,7 @@ function markNewsItems(state: StateCore): void {
 export function newsItemsPlugin(md: MarkdownIt): void {
   md.block.ruler.before("paragraph", "news_label", labelledLineTerminator, { alt: ["paragraph"] });
   md.core.ruler.push("news_items", (state) => {
-    if ((state.env as NewsEnv).newsItems) markNewsItems(state);
+    const rules = (state.env as NewsEnv).newsItems;
+    if (rules) markNewsItems(state, rules);
   });
 }

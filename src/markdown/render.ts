@@ -4,8 +4,9 @@ import type { Lang } from "../config.ts";
 import { unicodeSlug } from "../i18n/slug.ts";
 import { t } from "../i18n/strings.ts";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
+import type Token from "markdown-it/lib/token.mjs";
 import { cjkBreaksPlugin } from "./cjk-breaks.ts";
-import { newsItemsPlugin, type NewsEnv, type NewsItem } from "./news-items.ts";
+import { closesItem, newsItemsPlugin, opensItem, type ItemMeta, type NewsEnv, type NewsItem } from "./news-items.ts";
 import { mentionsPlugin, type MentionsEnv } from "./mentions.ts";
 import { isExternal, sanitizePostHtml } from "./sanitize.ts";
 import { sourcesPlugin, type Source } from "./sources.ts";
@@ -50,6 +51,94 @@ function headingId(text: string): string {
   return LAYOUT_IDS.has(slug) ? `${slug}-section` : slug;
 }
 
+/** Marks where an item's last child ends, so links can be added there after rendering; never left in the output. */
+const SLOT_OPEN = "\uE000";
+const SLOT_CLOSE = "\uE001";
+const SLOT = /\uE000(\d+)\uE001/g;
+
+/** The "#" link to an anchor, as the heading links have it. */
+function anchorLink(state: StateCore, id: string): Token[] {
+  const open = new state.Token("link_open", "a", 1);
+  open.attrs = [["class", "heading-anchor"], ["href", `#${id}`], ["aria-label", t((state.env as RenderEnv).lang ?? "zh", "itemLink")], ["data-pagefind-ignore", ""]];
+  // Marked as the heading links' "#" is: not part of the headline's text.
+  const space = Object.assign(new state.Token("text", "", 0), { content: " ", meta: { isPermalinkSymbol: true } });
+  const symbol = Object.assign(new state.Token("text", "", 0), { content: "#", meta: { isPermalinkSymbol: true } });
+  return [space, open, symbol, new state.Token("link_close", "a", -1)];
+}
+
+/**
+ * Gives every news item its id: a headline heading keeps the anchor it has (from its own text,
+ * so it survives edits to other items and a re-ordering); a list entry, or a heading at a level
+ * without anchors, gets one the same way, unique in the page, with a "#" link beside its
+ * headline. When the env collects items, each learns its id, and a slot marks its end.
+ */
+function itemIds(state: StateCore): void {
+  const tokens = state.tokens;
+  if (!tokens.some(opensItem)) return;
+  const env = state.env as RenderEnv;
+  const used = new Set<string>();
+  for (const token of tokens) {
+    const id = token.type === "heading_open" ? token.attrGet("id") : null;
+    if (id) used.add(id);
+  }
+  const unique = (text: string) => {
+    const base = headingId(text);
+    let id = base;
+    for (let n = 1; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    return id;
+  };
+  let k = 0;
+  const open: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (opensItem(token)) {
+      const headline = (token.meta as ItemMeta).headline;
+      const heading = tokens[i + 1]?.type === "heading_open" ? tokens[i + 1]! : undefined;
+      let id = heading ? heading.attrGet("id") : token.attrGet("id");
+      if (!id) {
+        id = unique(headline);
+        (heading ?? token).attrSet("id", id);
+        // The headline's inline: the heading's, or the first paragraph's in a list entry.
+        const inline = tokens[i + 2]!;
+        const children = inline.children ?? [];
+        const at = heading ? children.length : children.findIndex((c) => c.type === "strong_close") + 1;
+        children.splice(at, 0, ...anchorLink(state, id));
+      }
+      const item = env.foundItems?.[k];
+      if (item) item.anchor = id;
+      open.push(k++);
+    } else if (closesItem(token) && open.length > 0) {
+      const index = open.pop()!;
+      if (!env.foundItems?.[index]) continue;
+      const slot = new state.Token("news_item_slot", "", 0);
+      slot.meta = { index };
+      tokens.splice(i, 0, slot);
+      i++;
+    }
+  }
+}
+
+/** Takes the slots out of rendered HTML, telling each item where its end is. */
+function placeItems(html: string, items: NewsItem[]): string {
+  let out = "";
+  let from = 0;
+  let expected = 0;
+  for (const m of html.matchAll(SLOT)) {
+    out += html.slice(from, m.index);
+    from = m.index + m[0].length;
+    const index = Number(m[1]);
+    // Text an editor wrote that looks like a slot is not one: slots come in order.
+    if (index !== expected || !items[index]) {
+      out += m[0];
+      continue;
+    }
+    items[index]!.offset = out.length;
+    expected++;
+  }
+  return out + html.slice(from);
+}
+
 /** Emphasis leaves empty text tokens behind; the rules after it read tokens' first characters. */
 function dropEmptyText(state: StateCore): void {
   for (const token of state.tokens) if (token.children) token.children = token.children.filter((c) => c.type !== "text" || c.content !== "");
@@ -78,6 +167,9 @@ export function createMarkdown(): MarkdownIt {
       renderAttrs: (_slug, state) => ({ "aria-label": t((state.env as RenderEnv).lang ?? "zh", "sectionLink"), "data-pagefind-ignore": "" }),
     }),
   });
+
+  md.core.ruler.after("anchor", "news_item_ids", itemIds);
+  md.renderer.rules.news_item_slot = (tokens, idx) => `${SLOT_OPEN}${(tokens[idx]!.meta as { index: number }).index}${SLOT_CLOSE}`;
 
   md.core.ruler.push("resolve_links", (state) => {
     const env = state.env as InternalEnv;
@@ -149,7 +241,8 @@ export function renderMarkdown(body: string, options: MarkdownOptions, env: Rend
     env.headings!.push({ level: Number(token.tag.slice(1)), id, text });
   });
   const html = shared.renderer.render(tokens, shared.options, internal);
-  return rawHtml ? sanitizePostHtml(html, options.siteOrigin) : html;
+  const safe = rawHtml ? sanitizePostHtml(html, options.siteOrigin) : html;
+  return env.foundItems?.length ? placeItems(safe, env.foundItems) : safe;
 }
 
 /**
@@ -159,7 +252,7 @@ export function renderMarkdown(body: string, options: MarkdownOptions, env: Rend
  */
 export function briefHeadlines(body: string, count: number): string[] {
   for (const [head, whole] of growingHeads(body, [2000, 8000])) {
-    const env: NewsEnv = { newsItems: true, foundItems: [] };
+    const env: NewsEnv = { newsItems: "brief", foundItems: [] };
     headlinesOnly.parse(head, env);
     if (env.foundItems!.length >= count || whole) return env.foundItems!.slice(0, count).map((item) => item.headline);
   }
@@ -176,16 +269,9 @@ function* growingHeads(body: string, sizes: number[]): Generator<[head: string, 
   yield [body, true];
 }
 
-/** The news items of a brief, as the page shows them, for checks. */
-export function newsItemsOf(body: string): NewsItem[] {
-  const env: NewsEnv = { newsItems: true, foundItems: [] };
-  shared.parse(body, env);
-  return env.foundItems!;
-}
-
-/** The markdown-it token stream of a body, for checks that look at its structure. */
-export function parseMarkdown(body: string) {
-  return shared.parse(body, {});
+/** The markdown-it token stream of a body, for checks that look at its structure (news items too, when the env asks). */
+export function parseMarkdown(body: string, env: NewsEnv = {}) {
+  return shared.parse(body, env);
 }
 
 /** Text of the first paragraph of a body, without markup; "" when it has none. */

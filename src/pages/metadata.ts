@@ -81,6 +81,41 @@ function entitiesOf(page: PostPage, config: SiteConfig): Record<string, unknown>
   return { ...(about.length ? { about } : {}), ...(mentions.length ? { mentions } : {}) };
 }
 
+/**
+ * schema.org ItemList of a post's news items: each item's headline, its address in the page,
+ * and the pages it cites. Undefined for a post without items.
+ */
+export function itemList(page: PostPage, config: SiteConfig): Record<string, unknown> | undefined {
+  const items = page.items.filter((item) => item.anchor);
+  if (items.length === 0) return undefined;
+  const url = absoluteUrl(page.url, config.url);
+  return {
+    "@context": "https://schema.org",
+    "@type": "ItemList",
+    name: page.post.title,
+    url,
+    numberOfItems: items.length,
+    itemListElement: items.map((item, i) => ({
+      "@type": "ListItem",
+      position: i + 1,
+      url: `${url}#${item.anchor}`,
+      name: item.headline,
+      item: {
+        "@type": "CreativeWork",
+        "@id": `${url}#${item.anchor}`,
+        headline: item.headline,
+        url: `${url}#${item.anchor}`,
+        ...(item.sources.length ? { isBasedOn: [...new Set(item.sources)] } : {}),
+      },
+    })),
+  };
+}
+
+export function itemListJsonLd(page: PostPage, config: SiteConfig): string {
+  const list = itemList(page, config);
+  return list ? scriptSafeJson(list) : "";
+}
+
 export function newsArticleJsonLd(page: PostPage, config: SiteConfig): string {
   return scriptSafeJson(newsArticle(page, config));
 }

@@ -1,7 +1,8 @@
 import { otherLang, perLang } from "../config.ts";
 import type { ContentProblem } from "../content/errors.ts";
 import type { Post } from "../content/schema.ts";
-import { newsItemsOf, parseMarkdown } from "../markdown/render.ts";
+import { opensItem, type NewsEnv } from "../markdown/news-items.ts";
+import { parseMarkdown } from "../markdown/render.ts";
 import { tagMergeKey } from "../collections/tags.ts";
 import type { PostPage } from "../pages/posts/post.ts";
 import type { WeekPage } from "../pages/weeks/week.ts";
@@ -17,18 +18,24 @@ const GUESSES = new Set(["title", "lang", "kind", "date", "authors"]);
 
 /**
  * News items of a daily brief without a source link: the items the page sets apart
- * (src/markdown/news-items.ts), and top-level list items that start with a bold lead.
+ * (src/markdown/news-items.ts), and top-level list entries outside them that start with a
+ * bold lead, as a brief written as a list has. The bullets inside an item are its details.
  */
 function itemsWithoutSource(post: Post): number[] {
-  const lines = newsItemsOf(post.body).flatMap((item) => (item.hasSource ? [] : [item.line]));
-  const tokens = parseMarkdown(post.body);
+  const env: NewsEnv = { newsItems: "brief", foundItems: [] };
+  const tokens = parseMarkdown(post.body, env);
+  const lines = env.foundItems!.flatMap((item) => (item.hasSource ? [] : [item.line]));
   const hasLink = (from: number, to: number) =>
     tokens.slice(from, to).some((t) => (t.children ?? []).some((c) => c.type === "link_open" && /^https?:/.test(c.attrGet("href") ?? "")) || /https?:\/\//.test(t.content));
   let depth = 0;
+  let inSection = false;
   tokens.forEach((token, i) => {
+    if (token.type === "news_item_open") inSection = true;
+    if (token.type === "news_item_close") inSection = false;
     if (token.type === "bullet_list_open" || token.type === "ordered_list_open") depth++;
     if (token.type === "bullet_list_close" || token.type === "ordered_list_close") depth--;
-    if (token.type === "list_item_open" && depth === 1) {
+    // Entries that are items were counted above; bullets inside an item are its details.
+    if (token.type === "list_item_open" && depth === 1 && !inSection && !opensItem(token)) {
       const inline = tokens[i + 2];
       const lead = inline?.children?.find((c) => !(c.type === "text" && c.content === ""));
       if (inline?.type !== "inline" || lead?.type !== "strong_open") return;

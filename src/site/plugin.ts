@@ -7,9 +7,10 @@ import { loadContent, type LoadedContent, type ParsedPosts } from "../content/lo
 import { publicationStatus } from "../content/publish.ts";
 import { listRegistryFiles, loadRegistry, registryStamp, type EntityRegistry } from "../entities/registry.ts";
 import type { Post } from "../content/schema.ts";
+import type { StoryIndex } from "../collections/stories.ts";
 import { absoluteUrl } from "../feeds/absolute.ts";
 import { PAGE_TYPES, type PageTypes } from "../pages/index.ts";
-import { newsArticleJsonLd, type ShareImage } from "../pages/metadata.ts";
+import { itemListJsonLd, newsArticleJsonLd, type ShareImage } from "../pages/metadata.ts";
 import type { PagesOf, PageType } from "../pages/page-type.ts";
 import type { PostPage } from "../pages/posts/post.ts";
 import { buildSite, type Site } from "./site.ts";
@@ -38,6 +39,8 @@ export interface Blog {
   shareImage: Record<Lang, ShareImage>;
   /** Drafts and scheduled posts left out of this build. */
   unpublished: number;
+  /** News items, the stories they form, how items joined them, and what grouping them took. */
+  stories: StoryIndex["counts"];
 }
 
 /**
@@ -81,8 +84,9 @@ function incrementalBlog(reparsed: string[], posts: Post[], options: ContentPlug
   const rendered = edits.map(([entry, post]) => ({ entry, post, body: renderBody(post, last.site.linkTargets, siteOrigin, problems) }));
   // Nothing of the last build changes unless every edited post renders.
   if (problems.length > 0) throw new ContentError(problems);
-  // A changed mention changes entity pages: build them all.
-  if (rendered.some(({ entry, body }) => JSON.stringify(entry.entities) !== JSON.stringify(body.entities))) return undefined;
+  // A changed mention changes entity pages, a changed item other posts' story links: build them all.
+  const itemFacts = (items: PostEntry["items"]) => JSON.stringify(items.map(({ anchor, headline, sources, amounts }) => [anchor, headline, sources, amounts]));
+  if (rendered.some(({ entry, body }) => JSON.stringify(entry.entities) !== JSON.stringify(body.entities) || itemFacts(entry.items) !== itemFacts(body.items))) return undefined;
   const edited = new Map<string, PostEntry>();
   for (const { entry, post, body } of rendered) edited.set(post.sourcePath, Object.assign(entry, { post }, body));
   const all = last.site.pages as Record<string, { url: string }[]>;
@@ -133,7 +137,7 @@ function buildBlog({ posts, changed, reparsed, removed }: LoadedContent, entitie
   const live = options.includeUnpublished ? posts : posts.filter((p) => publicationStatus(p, options.now) === "published");
   const site = buildSite(live, options.config, { now: options.now, pathPrefix: options.pathPrefix, entities: entities.registry });
   if (site.problems.length > 0) throw new ContentError(site.problems);
-  const blog: Blog = { pages: site.pages, sitemap: site.sitemap, shareImage: site.shareImage, unpublished: posts.length - live.length };
+  const blog: Blog = { pages: site.pages, sitemap: site.sitemap, shareImage: site.shareImage, unpublished: posts.length - live.length, stories: site.context.stories.counts };
   caches.last = { key, blog, site, bySource: new Map(site.context.entries.map((entry) => [entry.post.sourcePath, entry])) };
   return blog;
 }
@@ -146,4 +150,5 @@ export function contentPlugin(eleventyConfig: UserConfig, options: ContentPlugin
   eleventyConfig.addGlobalData("blog", () => loadBlog(options));
   eleventyConfig.addFilter("absoluteUrl", (url: string) => absoluteUrl(url, options.config.url));
   eleventyConfig.addFilter("newsArticleJsonLd", (page: PostPage) => newsArticleJsonLd(page, options.config));
+  eleventyConfig.addFilter("itemListJsonLd", (page: PostPage) => itemListJsonLd(page, options.config));
 }

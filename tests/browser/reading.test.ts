@@ -160,4 +160,22 @@ describe.skipIf(!chromiumPath)("reading a post", () => {
     expect(await page.locator(".post__print-url").isVisible()).toBe(true);
     expect(await page.locator(".post__meta time").isVisible()).toBe(true);
   });
+
+  it("copies a news item's address from its # link and says so, with the item's story links under it", async () => {
+    const context = await newContext(site.browser, site.server.origin, { width: 1280 });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.server.origin });
+    const page = await context.newPage();
+    await openPage(page, site.server.url(ZH_POSTS[3]!));
+    const item = page.locator("li.news-item").first();
+    await item.hover();
+    await item.locator(".heading-anchor").click();
+    await expect.poll(() => page.evaluate<string>("navigator.clipboard.readText()")).toBe(`${site.server.origin}${ZH_POSTS[3]}#${encodeURI("openai发布gpt-5-3-codex")}`);
+    expect(await page.locator(".copy-status").textContent()).toBe("已复制本条链接");
+    expect(decodeURIComponent(await page.evaluate<string>("location.hash"))).toBe("#openai发布gpt-5-3-codex");
+    const story = item.locator(".item-story");
+    expect(await story.textContent()).toMatch(/^首发于 2月6日日报/);
+    const [itemBox, storyBox] = [(await item.boundingBox())!, (await story.boundingBox())!];
+    expect(storyBox.y + storyBox.height).toBeLessThanOrEqual(itemBox.y + itemBox.height + 1);
+    await context.close();
+  });
 });

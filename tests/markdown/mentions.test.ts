@@ -16,7 +16,7 @@ function render(body: string, options: { link?: boolean; exclude?: string[]; dai
   const mentions: BodyMention[] = [];
   const html = renderMarkdown(body, { siteOrigin: "https://example.com" }, {
     lang: "zh",
-    newsItems: options.daily,
+    newsItems: options.daily ? "brief" : undefined,
     mentionFinder: finder,
     excludedMentions: new Set(options.exclude ?? []),
     mentionHref: options.link === false ? undefined : (id) => `/zh/topics/${id}/`,

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { skeleton } from "../../src/content/skeleton.ts";
+import type { NewsItem } from "../../src/markdown/news-items.ts";
 import { briefHeadlines, renderMarkdown, type RenderEnv } from "../../src/markdown/render.ts";
 
-const brief = (md: string, env: RenderEnv = {}) => renderMarkdown(md, { siteOrigin: "https://example.com" }, { newsItems: true, ...env });
+const brief = (md: string, env: RenderEnv = {}) => renderMarkdown(md, { siteOrigin: "https://example.com" }, { newsItems: "brief", ...env });
 
 /** Two items in the shape of the styled seed daily: headline line, labelled lines, bullets, a source stuck to the last bullet. */
 const STYLED = `**政策与监管**
@@ -128,5 +129,75 @@ Background: a big round.
   it("lists the headlines of the first items for a summary", () => {
     expect(briefHeadlines(STYLED, 3)).toEqual(["江苏省拟立法促进人工智能产业发展", "工信部发布开源AI智能体安全风险预警"]);
     expect(briefHeadlines(STYLED, 1)).toEqual(["江苏省拟立法促进人工智能产业发展"]);
+  });
+});
+
+const DIGEST = `## Highlights
+
+- **模型竞逐**：OpenAI发布GPT-5.3-Codex，Anthropic推Claude Opus 4.6。
+
+## Detailed Coverage
+
+### 先进大模型
+
+- **OpenAI发布GPT-5.3-Codex**  
+  OpenAI推出新一代编码模型，融资5亿美元。  
+  详情：[系统卡](https://openai.com/index/gpt-5-3-codex-system-card?utm_source=x)
+
+- **Anthropic发布Claude Opus 4.6**  
+  百万令牌上下文窗口。  
+  详情：[报道](https://the-decoder.com/claude-opus-4-6/)
+`;
+
+const digestItems = (md: string) => {
+  const foundItems: NewsItem[] = [];
+  const html = renderMarkdown(md, { siteOrigin: "https://example.com" }, { newsItems: "post", foundItems, lang: "zh" });
+  return { html, items: foundItems };
+};
+
+describe("news items in a digest or a deep dive", () => {
+  it("reads a list whose entries open with a bold line and cite a link as items, each <li> with an anchor and a # link", () => {
+    const { html, items } = digestItems(DIGEST);
+    expect(items.map((i) => [i.headline, i.anchor])).toEqual([
+      ["OpenAI发布GPT-5.3-Codex", "openai发布gpt-5-3-codex"],
+      ["Anthropic发布Claude Opus 4.6", "anthropic发布claude-opus-4-6"],
+    ]);
+    expect(html).toContain('<li class="news-item" id="openai发布gpt-5-3-codex">');
+    expect(html).toContain('<strong>OpenAI发布GPT-5.3-Codex</strong> <a class="heading-anchor" href="#openai发布gpt-5-3-codex" aria-label="本条链接" data-pagefind-ignore="">#</a>');
+    expect(items[0]!.sources).toEqual(["https://openai.com/index/gpt-5-3-codex-system-card?utm_source=x"]);
+    expect(items[0]!.amounts).toEqual(["5亿美元"]);
+    // The highlights' bold labels with text after them are not items, and the sections stay sections.
+    expect(html).not.toMatch(/<li class="news-item">\s*<strong>模型竞逐/);
+    expect(html).not.toContain("<section");
+  });
+
+  it("knows where each item ends in the HTML, raw HTML in the body or not", () => {
+    for (const md of [DIGEST, `${DIGEST}\n<div class="card">订阅</div>\n`]) {
+      const { html, items } = digestItems(md);
+      for (const item of items) expect(html.slice(item.offset, item.offset + 5), item.anchor).toBe("</li>");
+      expect(html).not.toMatch(/[\uE000\uE001]/);
+    }
+  });
+
+  it("gives list items anchors that survive a re-ordering and an edit of the other items", () => {
+    const [first, second] = DIGEST.split("\n- **Anthropic") as [string, string];
+    const reordered = first.replace("- **OpenAI", `- **Anthropic${second.trimEnd()}\n\n- **OpenAI`);
+    const before = digestItems(DIGEST).items.map((i) => i.anchor).sort();
+    expect(digestItems(reordered).items.map((i) => i.anchor).sort()).toEqual(before);
+  });
+
+  it("leaves a digest's prose sections, a lone bold entry and link lists as they are", () => {
+    const cases = [
+      "### 模型迭代\n\n近期发布的多个主流模型版本均围绕提升推理能力展开。\n\n### 产业生态\n\n产业层面，巨头联手。\n",
+      "- **唯一一条**  \n  正文 [链接](https://a.com/1)\n",
+      "### References\n\n- [AI Weekly](https://a.com/1)\n- [Other](https://a.com/2)\n",
+    ];
+    for (const md of cases) expect(digestItems(md).items, md).toEqual([]);
+  });
+
+  it("reads a deep dive's headings as items when a source line is under them", () => {
+    const { items, html } = digestItems("## 1) 企业把 LLM 微调推进到生产\n\n来源：AWS\nhttps://aws.amazon.com/blogs/x/\n\n- 要点\n\n## 2) Claude Code 推出 Fast Mode\n\n来源：Storyboard18\nhttps://www.storyboard18.com/y\n");
+    expect(items.map((i) => i.anchor)).toEqual(["1-企业把-llm-微调推进到生产", "2-claude-code-推出-fast-mode"]);
+    expect(html.match(/<section class="news-item">/g)).toHaveLength(2);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { renderMarkdown, type Source } from "../../src/markdown/render.ts";
 
-const sourcesOf = (md: string, newsItems = true): Source[] => {
+const sourcesOf = (md: string, brief = true): Source[] => {
   const sources: Source[] = [];
-  renderMarkdown(md, { siteOrigin: "https://example.com" }, { newsItems, sources });
+  renderMarkdown(md, { siteOrigin: "https://example.com" }, { newsItems: brief ? "brief" : undefined, sources });
   return sources;
 };
 

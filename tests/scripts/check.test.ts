@@ -46,6 +46,16 @@ describe("npm run check", () => {
     expect(text).not.toMatch(/a\.md:7: news item/);
   });
 
+  it("warns when a brief's item cites a page an earlier brief's item cites, naming both files and lines", () => {
+    const dir = content({
+      "zh/daily/2026-02-02-a.md": "---\ntitle: A\ndate: 2026-02-02\n---\n甲公司发布新模型\n说明：内容。\n来源：[报道](https://www.example.org/news/1)\n\n乙公司融资\n说明：内容。\n来源：[报道](https://example.org/news/2)\n",
+      "zh/daily/2026-02-03-b.md": "---\ntitle: B\ndate: 2026-02-03\n---\n丙公司开源\n说明：内容。\n来源：[报道](https://example.org/news/3)\n\n甲公司新模型\n说明：内容。\n来源：[报道](http://example.org/news/1?utm_source=x)\n",
+    });
+    const lines = check(dir).lines.filter((l) => l.includes("same news twice"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^warning: .*2026-02-03-b\.md:9: source: "甲公司新模型" cites example\.org\/news\/1, which .*2026-02-02-a\.md:5 \("甲公司发布新模型"\) already cites/);
+  });
+
   it("checks the entity registry: its errors with file and line, unmentioned entities, needless exclusions, unregistered names", () => {
     const dir = content({
       "entities/orgs.yaml": "openai:\n  type: organization\n  name: OpenAI\nmeta:\n  type: organization\n  name: Meta\nbad:\n  type: org\n  name: Bad Co\n",

@@ -5,10 +5,15 @@ import type { Link, PostEntry } from "../../collections/entries.ts";
 import { tagSlug } from "../../collections/tags.ts";
 import { urls } from "../../collections/urls.ts";
 import type { EntityType } from "../../entities/registry.ts";
+import { itemLinksHtml, withItemLinks } from "../story-links.ts";
 import { alternatesOf, nearbyPage, switchOrNearby, type Nearby, type PageBase, type PageContext, type PageType } from "../page-type.ts";
 
 /** A post's own page: its body, with links to its week, its translation and its neighbours. */
 export interface PostPage extends PageBase, PostEntry {
+  /** The body with each news item's links to the rest of its story (see src/stories/). */
+  bodyHtml: string;
+  /** Those lines of links, by item anchor. */
+  itemLinks: Record<string, string>;
   tagLinks: Link[];
   authorLinks: Link[];
   /** The entities it mentions, what it is about first, each linking to its page. */
@@ -48,8 +53,12 @@ export const postPages: PageType<"posts", PostPage> = {
       const other = otherLang(post.lang);
       const nearby = nearbyPage(context, other, post.week, post.kind);
       const switchTo = switchOrNearby(post.lang, alternates, nearby.url);
+      const itemLinks: Record<string, string> = {};
+      for (const [anchor, relations] of context.stories.relationsOf(post)) itemLinks[anchor] = itemLinksHtml(relations, post.lang);
       pageOf.set(entry, {
         ...entry,
+        bodyHtml: withItemLinks(entry.html, entry.items, (anchor) => itemLinks[anchor] ?? ""),
+        itemLinks,
         lang: post.lang,
         alternates,
         switchTo,
@@ -91,6 +100,7 @@ export const postPages: PageType<"posts", PostPage> = {
   sitemap: (page) => ({ url: page.url, alternates: page.alternates, lastmod: page.post.day }),
   refresh: (pages, edited) => pages.flatMap((page) => {
     const entry = edited.get(page.post.sourcePath);
-    return entry ? [Object.assign(page, entry)] : [];
+    // The edit kept every item's headline and sources (or the build would be a full one): the links stay, their places move.
+    return entry ? [Object.assign(page, entry, { bodyHtml: withItemLinks(entry.html, entry.items, (anchor) => page.itemLinks[anchor] ?? "") })] : [];
   }),
 };

@@ -1,7 +1,10 @@
 import { KINDS, LANGS, otherLang, type Kind } from "../../config.ts";
 import type { PostEntry } from "../../collections/entries.ts";
 import { urls } from "../../collections/urls.ts";
+import type { StoryItem } from "../../collections/stories.ts";
 import { postsOfKind, weeksOf } from "../../collections/weeks.ts";
+import type { Lang } from "../../config.ts";
+import { itemUrl, linksTo } from "../story-links.ts";
 import { alternatesOf, pointerTo, sitemapLine, switchOrNearby, type PageBase, type PageType, type Pointer } from "../page-type.ts";
 
 /** A week hub: one ISO week's digests, daily briefs and deep dives in one language. */
@@ -15,8 +18,27 @@ export interface WeekPage extends PageBase {
   nextWeek?: string;
   /** The kinds this week lacks here and has in the other language, counted, linking that language's week page. */
   pointers: Partial<Record<Kind, Pointer>>;
+  /** News told by two posts or more with an item this week, the most told first. */
+  stories: WeekStory[];
 }
 
+export interface WeekStory {
+  headline: string;
+  /** The item the headline is from. */
+  url: string;
+  /** How many posts tell it, a post and its translations counted once. */
+  posts: number;
+  /** Links to every post's item, this language's first. */
+  linksHtml: string;
+}
+
+/** A story as a week hub lists it (one item per telling): headed by this language's digest item when there is one, else its first item here. */
+export function weekStory(tellings: StoryItem[], lang: Lang): WeekStory {
+  const own = tellings.filter((item) => item.post.lang === lang);
+  const lead = own.find((item) => item.post.kind === "weekly") ?? own[0] ?? tellings[0]!;
+  const ordered = [...own, ...tellings.filter((item) => item.post.lang !== lang)];
+  return { headline: lead.headline, url: itemUrl(lead), posts: tellings.length, linksHtml: linksTo(ordered, lang) };
+}
 
 export const weekPages: PageType<"weeks", WeekPage> = {
   name: "weeks",
@@ -47,6 +69,7 @@ export const weekPages: PageType<"weeks", WeekPage> = {
           prevWeek: i > 0 ? urls.weekHub(lang, langWeeks[i - 1]!) : undefined,
           nextWeek: i < langWeeks.length - 1 ? urls.weekHub(lang, langWeeks[i + 1]!) : undefined,
           pointers,
+          stories: context.stories.ofWeek(lang, week).map((story) => weekStory(story, lang)),
         };
       });
     });
