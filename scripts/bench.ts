@@ -216,7 +216,7 @@ const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.is
 
 function printTable(reports: SizeReport[]): void {
   console.log("\n| posts | full wall s | full CPU s | full peak MB (build process) | pages | reference wall s | ref CPU s | ref peak MB | ref pages | full/ref | rebuild s | search s | search peak MB | without entities s | matching s | stories s |");
-  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of reports) {
     const rebuild = r.rebuild && "seconds" in r.rebuild ? fmt(r.rebuild.seconds, 2) : r.rebuild ? "error" : "–";
     console.log(

@@ -20,6 +20,7 @@ import { loadContent } from "../src/content/load.ts";
 import { createMatcher } from "../src/entities/matcher.ts";
 import { loadRegistry } from "../src/entities/registry.ts";
 import { reviewEntities } from "../src/entities/review.ts";
+import { storyItems } from "../src/collections/stories.ts";
 import { repeatedSources } from "../src/stories/duplicates.ts";
 import { buildOptions } from "../src/options.ts";
 import { reviewContent, type Finding } from "../src/site/check.ts";
@@ -49,7 +50,8 @@ export function runCheck(env: NodeJS.ProcessEnv = process.env, root = process.cw
   const site = buildSite(posts, options.config, { pageTypes: [postPages, weekPages], entities: registry });
   findings.push(...site.problems.map((p) => ({ ...p, level: "error" as const })));
   findings.push(...reviewContent(posts, site));
-  findings.push(...repeatedSources(site.context.stories.items).map((p) => ({ ...p, level: "warning" as const })));
+  const items = storyItems(site.context.entries, undefined, registry, new URL(options.config.url).origin);
+  findings.push(...repeatedSources(items).map((p) => ({ ...p, level: "warning" as const })));
   const reviewed = site.context.entries.map(({ post, entities }) => ({
     sourcePath: post.sourcePath,
     title: post.title,

@@ -101,6 +101,8 @@ export function buildCollections(input: Post[], config: SiteConfig, now: Date, r
   const entries = [...entryByPost.values()];
 
   const storiesStarted = performance.now();
+  const stories = indexStories(storyItems(entries, linkTargets.entities?.finder, registry, siteOrigin), paired.translations);
+  stories.counts.seconds = (performance.now() - storiesStarted) / 1000;
   const collections: Collections = {
     config,
     entries,
@@ -114,8 +116,7 @@ export function buildCollections(input: Post[], config: SiteConfig, now: Date, r
     aliases: moved.aliases,
     registry,
     entities: groupByEntity(posts, (post) => entryByPost.get(post)!.entities, registry),
-    stories: indexStories(storyItems(entries, linkTargets.entities?.finder, registry, siteOrigin), paired.translations),
+    stories,
   };
-  collections.stories.counts.seconds = (performance.now() - storiesStarted) / 1000;
   return { collections, linkTargets, problems };
 }

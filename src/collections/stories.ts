@@ -18,8 +18,6 @@ export interface StoryItem extends RelatedItem<Post> {
 }
 
 export interface StoryIndex {
-  /** Every item of every post. */
-  items: StoryItem[];
   /** The stories (two items or more), in the order of their first item, each in time order. */
   stories: StoryItem[][];
   /** Whom each item of a post links to, by anchor; items without links are absent. */
@@ -102,7 +100,6 @@ export function indexStories(items: StoryItem[], translations: Map<Post, Transla
   for (const signal of joinedBy.values()) counts[signal]++;
 
   return {
-    items,
     stories,
     counts,
     relationsOf(post) {

@@ -206,6 +206,13 @@ function promote(tokens: Token[], block: Block, level: number): void {
   }
 }
 
+/** Whether the heading at blocks[start] leads a news item: it is a link, or a labelled line is under it before blocks[end]. */
+function leadsItem(tokens: Token[], blocks: Block[], start: number, end: number): boolean {
+  if ((tokens[blocks[start]!.start + 1]!.children ?? []).some((c) => c.type === "link_open")) return true;
+  for (let i = start + 1; i < end; i++) if (blocks[i]!.kind === "labelled" || blocks[i]!.kind === "source") return true;
+  return false;
+}
+
 /** Whether headings of one level are news headlines: one is a link, or has a labelled line under it. */
 function headingsLeadItems(tokens: Token[], blocks: Block[], level: number): boolean {
   let under = false;
@@ -230,8 +237,11 @@ function linksIn(tokens: Token[], from: number, to: number): string[] {
   return hrefs;
 }
 
-/** A sum of money as Chinese and English news write it: "5亿美元", "1.25 亿元", "$500 million", "€2bn". */
-const MONEY = /\d+(?:\.\d+)?\s*(?:万亿|千亿|百亿|亿|千万|百万|万)?\s*(?:美元|人民币|元|欧元|英镑|日元|港元)|[$€£¥]\s?\d+(?:[.,]\d+)*(?:\s?(?:trillion|billion|million|bn|[mbk])\b)?/gi;
+/**
+ * A sum of money as Chinese and English news write it, large enough to be news: "5亿美元",
+ * "1.25 亿元", "$500 million", "€2bn"; not "20美元" or "$20", which many stories mention.
+ */
+const MONEY = /\d+(?:\.\d+)?\s*(?:万亿|千亿|百亿|亿|千万|百万|万)\s*(?:美元|人民币|元|欧元|英镑|日元|港元)|[$€£¥]\s?\d+(?:[.,]\d+)*\s?(?:trillion|billion|million|bn|[mb])\b/gi;
 
 /** The sums of money in an item's text, normalized (no spaces, lowercase), each once. */
 export function moneyAmounts(text: string): string[] {
@@ -245,21 +255,52 @@ function newItem(tokens: Token[], open: number, close: number, headline: string)
   return { headline, line: tokens[open]!.map?.[0] ?? 0, hasSource: sources.length > 0, sources, amounts: moneyAmounts(text), anchor: "", offset: -1 };
 }
 
+/** A bold lead followed by a colon or dash and text is a headline when it is this long: "**要点**：" is a label. */
+const MIN_INLINE_HEADLINE = 8;
+const LABEL_SET = new Set([...FIELD_LABELS, ...SOURCE_LABELS].map((label) => label.toLowerCase()));
+
 /**
- * The headline of a list entry that opens with a line that is all bold ("- **OpenAI 发布 …**"
- * then a line break), as a digest's items do; undefined for any other entry, such as
- * "- **要点**：…", a bold label with text after it. `open` is the entry's list_item_open.
+ * The headline of a list entry written as a digest's item: a line that is all bold, then a
+ * line break ("- **OpenAI 发布 …**"), or a bold headline, a colon or dash and its text on one
+ * line ("- **OpenAI ships GPT-5.3-Codex**: …"); undefined for any other entry, such as
+ * "- **要点**：…", a bold label. `open` is the entry's list_item_open.
  */
 export function boldLead(tokens: Token[], open: number): string | undefined {
   const inline = tokens[open + 2];
   if (tokens[open + 1]?.type !== "paragraph_open" || inline?.type !== "inline") return undefined;
   const children = meaningful(inline.children ?? []);
   const end = children.findIndex((c) => c.type === "strong_close");
+  if (children[0]?.type !== "strong_open" || end < 0) return undefined;
+  const headline = inlineText(children.slice(1, end)).replace(/[：:]$/, "").trim();
+  if (!headline || headline.length > MAX_HEADLINE) return undefined;
   const after = children[end + 1];
-  if (children[0]?.type !== "strong_open" || end < 0 || (after && after.type !== "softbreak" && after.type !== "hardbreak")) return undefined;
-  const headline = inlineText(children.slice(1, end));
-  return headline && headline.length <= MAX_HEADLINE ? headline : undefined;
+  if (!after || after.type === "softbreak" || after.type === "hardbreak") return headline;
+  const inlineLead = after.type === "text" && /^\s*(?:[：:]|[—–-]\s)/.test(after.content) || /[：:]$/.test(inlineText(children.slice(1, end)));
+  return inlineLead && [...headline].length >= MIN_INLINE_HEADLINE && !LABEL_SET.has(headline.toLowerCase()) ? headline : undefined;
 }
+
+/** Characters of an entry's text outside its headline and its links' text: an item says something of its own. */
+function ownText(tokens: Token[], open: number, close: number): number {
+  let length = 0;
+  let first = true;
+  for (let i = open; i < close; i++) {
+    const children = tokens[i]!.children;
+    if (!children) continue;
+    let depth = 0;
+    let inLead = first;
+    for (const c of children) {
+      if (c.type === "link_open") depth++;
+      else if (c.type === "link_close") depth--;
+      else if (inLead && c.type === "strong_close") inLead = false;
+      else if (c.type === "text" && depth === 0 && !inLead) length += c.content.replace(/[\s：:—–-]+/g, "").length;
+    }
+    first = false;
+  }
+  return length;
+}
+
+/** A list entry needs this much text of its own to be an item rather than a reference ("- **Latent Space** <url>"). */
+const MIN_ITEM_TEXT = 8;
 
 /** List entries that are items need company: one bold line in a list is emphasis, not a digest. */
 const MIN_LIST_ITEMS = 2;
@@ -272,7 +313,7 @@ const MIN_LIST_ITEMS = 2;
 function markListItems(state: StateCore): boolean {
   const tokens = state.tokens;
   const env = state.env as NewsEnv;
-  const found: { open: number; close: number; headline: string }[] = [];
+  const found: { open: number; close: number; item: NewsItem }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.type !== "list_item_open" || token.level !== 1) continue;
@@ -282,17 +323,18 @@ function markListItems(state: StateCore): boolean {
       if (depth === 0) break;
     }
     const headline = boldLead(tokens, i);
-    if (!headline || linksIn(tokens, i, close).length === 0) continue;
-    found.push({ open: i, close, headline });
+    if (!headline || ownText(tokens, i, close) < MIN_ITEM_TEXT) continue;
+    const item = newItem(tokens, i, close, headline);
+    if (item.sources.length > 0) found.push({ open: i, close, item });
     i = close;
   }
   if (found.length < MIN_LIST_ITEMS) return false;
-  for (const { open, close, headline } of found) {
+  for (const { open, close, item } of found) {
     const li = tokens[open]!;
     li.attrJoin("class", "news-item");
-    li.meta = { ...(li.meta ?? {}), newsItem: true, headline } satisfies ItemMeta;
+    li.meta = { ...(li.meta ?? {}), newsItem: true, headline: item.headline } satisfies ItemMeta;
     tokens[close]!.meta = { ...(tokens[close]!.meta ?? {}), newsItemEnd: true };
-    env.foundItems?.push(newItem(tokens, open, close, headline));
+    env.foundItems?.push(item);
   }
   return true;
 }
@@ -313,15 +355,16 @@ function markNewsItems(state: StateCore, rules: NewsItemRules): void {
 
   const isField = (b?: Block) => b?.kind === "labelled" || b?.kind === "source";
   // A headline line: a line of its own followed by a labelled line that says something (a
-  // source line alone, or a bare label such as "要点：", follows ordinary prose as well), or
-  // a bold line followed by text.
+  // source line alone, or a bare label such as "要点：", follows ordinary prose as well), or,
+  // in a brief, a bold line followed by text (elsewhere that is a label: "**结语**").
   const isHeadlineLine = (i: number) => {
     const b = blocks[i]!;
     const next = blocks[i + 1];
     if (b.kind !== "line" && b.kind !== "bold") return false;
     const text = inlineText(tokens[b.start + 1]!.children ?? []);
     if (SENTENCE_END.test(text) && !b.emphatic) return false;
-    return (next?.kind === "labelled" && !next.bare) || (b.emphatic && (isField(next) || next?.kind === "other" || next?.kind === "line"));
+    if (next?.kind === "labelled" && !next.bare) return true;
+    return rules === "brief" && b.emphatic && (isField(next) || next?.kind === "other" || next?.kind === "line");
   };
   const lineItems = new Set<number>();
   const sections = new Set<number>();
@@ -332,7 +375,7 @@ function markNewsItems(state: StateCore, rules: NewsItemRules): void {
   blocks.forEach((b, i) => {
     if (b.kind !== "bold") return;
     const next = blocks[i + 1];
-    if ((lineItems.has(i + 1) || next?.kind === "heading") && !isField(next)) {
+    if ((lineItems.has(i + 1) || (rules === "brief" && next?.kind === "heading")) && !isField(next)) {
       sections.add(i);
       lineItems.delete(i);
     }
@@ -366,10 +409,13 @@ function markNewsItems(state: StateCore, rules: NewsItemRules): void {
   // last item (an outro, a list of other links) stays outside it.
   const starts = blocks.flatMap((b, i) => (b.kind === "heading" && b.level === itemLevel ? [i] : []));
   const wraps: { open: number; close: number; headline: string }[] = [];
+  const ends = (b: Block) => (b.kind === "heading" && b.level <= itemLevel) || b.kind === "rule" || tokens[b.start]!.type === "html_block";
   for (const s of starts) {
     let e = s + 1;
-    const ends = (b: Block) => (b.kind === "heading" && b.level <= itemLevel) || b.kind === "rule" || tokens[b.start]!.type === "html_block";
     while (e < blocks.length && !ends(blocks[e]!)) e++;
+    // Outside a brief, a heading among items is an item only when it reads as one: a closing
+    // "今日趋势总结" after numbered items with sources is a section.
+    if (rules === "post" && lineItems.size === 0 && !leadsItem(tokens, blocks, s, e)) continue;
     const source = blocks.slice(s + 1, e).findIndex((b) => b.kind === "source");
     if (source !== -1 && lineItems.size > 0) e = s + 1 + source + 1;
     const close = e < blocks.length ? blocks[e]!.start : tokens.length;
@@ -378,17 +424,28 @@ function markNewsItems(state: StateCore, rules: NewsItemRules): void {
     wraps.push({ open, close, headline });
     env.foundItems?.push(newItem(tokens, open, close, headline));
   }
-  // Insert from the end so earlier indices stay valid.
-  for (const w of wraps.reverse()) {
-    const close = new state.Token("news_item_close", "section", -1);
-    close.block = true;
-    const open = new state.Token("news_item_open", "section", 1);
-    open.block = true;
-    open.attrSet("class", "news-item");
-    open.meta = { newsItem: true, headline: w.headline } satisfies ItemMeta;
-    tokens.splice(w.close, 0, close);
-    tokens.splice(w.open, 0, open);
+  // One pass that copies the tokens with the wraps in place (a splice per item would move the rest each time).
+  const opens = new Map(wraps.map((w) => [w.open, w.headline]));
+  const closes = new Map<number, number>();
+  for (const w of wraps) closes.set(w.close, (closes.get(w.close) ?? 0) + 1);
+  const wrapped: Token[] = [];
+  for (let i = 0; i <= tokens.length; i++) {
+    for (let n = closes.get(i) ?? 0; n > 0; n--) {
+      const close = new state.Token("news_item_close", "section", -1);
+      close.block = true;
+      wrapped.push(close);
+    }
+    const headline = opens.get(i);
+    if (headline !== undefined) {
+      const open = new state.Token("news_item_open", "section", 1);
+      open.block = true;
+      open.attrSet("class", "news-item");
+      open.meta = { newsItem: true, headline } satisfies ItemMeta;
+      wrapped.push(open);
+    }
+    if (i < tokens.length) wrapped.push(tokens[i]!);
   }
+  state.tokens = wrapped;
 }
 
 export function newsItemsPlugin(md: MarkdownIt): void {

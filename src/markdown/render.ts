@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
 import type { Lang } from "../config.ts";
@@ -44,24 +45,29 @@ interface InternalEnv extends RenderEnv {
 }
 
 /** Ids the page layout uses itself: a heading never takes one ("Top", "Main"). */
-const LAYOUT_IDS = new Set(["top", "main", "search", "search-input", "toc-title", "week-links-title", "entities-title"]);
+const LAYOUT_IDS = new Set(["top", "main", "search", "search-input", "toc-title", "week-links-title", "entities-title", "only-in-zh", "only-in-en"]);
 
 function headingId(text: string): string {
   const slug = unicodeSlug(text) || "section";
   return LAYOUT_IDS.has(slug) ? `${slug}-section` : slug;
 }
 
-/** Marks where an item's last child ends, so links can be added there after rendering; never left in the output. */
-const SLOT_OPEN = "\uE000";
-const SLOT_CLOSE = "\uE001";
-const SLOT = /\uE000(\d+)\uE001/g;
+/**
+ * Marks where an item's last child ends, so links can be added there after rendering; never
+ * left in the output. Private-use characters around a number and a key made once per process,
+ * which no editor's text can hold by chance.
+ */
+const SLOT_KEY = randomBytes(6).toString("hex");
+const SLOT = new RegExp(`\uE000${SLOT_KEY}:(\\d+)\uE001`, "g");
+const slotText = (index: number) => `\uE000${SLOT_KEY}:${index}\uE001`;
 
 /** The "#" link to an anchor, as the heading links have it. */
 function anchorLink(state: StateCore, id: string): Token[] {
   const open = new state.Token("link_open", "a", 1);
   open.attrs = [["class", "heading-anchor"], ["href", `#${id}`], ["aria-label", t((state.env as RenderEnv).lang ?? "zh", "itemLink")], ["data-pagefind-ignore", ""]];
-  // Marked as the heading links' "#" is: not part of the headline's text.
-  const space = Object.assign(new state.Token("text", "", 0), { content: " ", meta: { isPermalinkSymbol: true } });
+  // Marked as the heading links' "#" is: not part of the headline's text. A no-break space
+  // keeps the "#" on the headline's last line.
+  const space = Object.assign(new state.Token("text", "", 0), { content: "\u00a0", meta: { isPermalinkSymbol: true } });
   const symbol = Object.assign(new state.Token("text", "", 0), { content: "#", meta: { isPermalinkSymbol: true } });
   return [space, open, symbol, new state.Token("link_close", "a", -1)];
 }
@@ -90,51 +96,57 @@ function itemIds(state: StateCore): void {
   };
   let k = 0;
   const open: number[] = [];
+  const withSlots: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (opensItem(token)) {
       const headline = (token.meta as ItemMeta).headline;
       const heading = tokens[i + 1]?.type === "heading_open" ? tokens[i + 1]! : undefined;
+      // The headline's inline: the heading's, or the first paragraph's in a list entry.
+      const children = tokens[i + 2]!.children ?? [];
       let id = heading ? heading.attrGet("id") : token.attrGet("id");
       if (!id) {
         id = unique(headline);
         (heading ?? token).attrSet("id", id);
-        // The headline's inline: the heading's, or the first paragraph's in a list entry.
-        const inline = tokens[i + 2]!;
-        const children = inline.children ?? [];
         const at = heading ? children.length : children.findIndex((c) => c.type === "strong_close") + 1;
         children.splice(at, 0, ...anchorLink(state, id));
+      } else {
+        // The heading's own "#": it links to an item, and stays on the headline's last line.
+        const link = children.findIndex((c) => c.type === "link_open" && c.attrGet("class") === "heading-anchor");
+        if (link > 0) {
+          children[link]!.attrSet("aria-label", t(env.lang ?? "zh", "itemLink"));
+          if (children[link - 1]!.type === "text" && children[link - 1]!.content === " ") children[link - 1]!.content = "\u00a0";
+        }
       }
       const item = env.foundItems?.[k];
       if (item) item.anchor = id;
       open.push(k++);
     } else if (closesItem(token) && open.length > 0) {
       const index = open.pop()!;
-      if (!env.foundItems?.[index]) continue;
-      const slot = new state.Token("news_item_slot", "", 0);
-      slot.meta = { index };
-      tokens.splice(i, 0, slot);
-      i++;
+      if (env.foundItems?.[index]) withSlots.push(Object.assign(new state.Token("news_item_slot", "", 0), { meta: { index } }));
     }
+    withSlots.push(token);
   }
+  state.tokens = withSlots;
 }
 
-/** Takes the slots out of rendered HTML, telling each item where its end is. */
+/**
+ * Takes the slots out of rendered HTML, telling each item where its end is. Slots come in
+ * order; one the sanitizer dropped (an unclosed <textarea> in a pasted card swallows what
+ * follows) leaves its item without a place, and the others keep theirs.
+ */
 function placeItems(html: string, items: NewsItem[]): string {
   let out = "";
   let from = 0;
-  let expected = 0;
+  let next = 0;
   for (const m of html.matchAll(SLOT)) {
     out += html.slice(from, m.index);
     from = m.index + m[0].length;
     const index = Number(m[1]);
-    // Text an editor wrote that looks like a slot is not one: slots come in order.
-    if (index !== expected || !items[index]) {
-      out += m[0];
-      continue;
+    if (index >= next && items[index]) {
+      items[index]!.offset = out.length;
+      next = index + 1;
     }
-    items[index]!.offset = out.length;
-    expected++;
   }
   return out + html.slice(from);
 }
@@ -169,7 +181,7 @@ export function createMarkdown(): MarkdownIt {
   });
 
   md.core.ruler.after("anchor", "news_item_ids", itemIds);
-  md.renderer.rules.news_item_slot = (tokens, idx) => `${SLOT_OPEN}${(tokens[idx]!.meta as { index: number }).index}${SLOT_CLOSE}`;
+  md.renderer.rules.news_item_slot = (tokens, idx) => slotText((tokens[idx]!.meta as { index: number }).index);
 
   md.core.ruler.push("resolve_links", (state) => {
     const env = state.env as InternalEnv;

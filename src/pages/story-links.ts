@@ -27,9 +27,11 @@ export function itemLabel(item: LinkTarget, lang: Lang): string {
 export function linksTo(items: LinkTarget[], lang: Lang): string {
   const labels = items.map((item) => itemLabel(item, lang));
   const keys = items.map((item, i) => `${item.post.lang}|${labels[i]}`);
+  const uses = new Map<string, number>();
+  for (const key of keys) uses.set(key, (uses.get(key) ?? 0) + 1);
   return items
     .map((item, i) => {
-      const label = keys.indexOf(keys[i]!) === keys.lastIndexOf(keys[i]!) ? labels[i]! : t(lang, "storyLinkTitled", { label: labels[i]!, title: item.post.title });
+      const label = uses.get(keys[i]!) === 1 ? labels[i]! : t(lang, "storyLinkTitled", { label: labels[i]!, title: item.post.title });
       const foreign = item.post.lang !== lang;
       const attrs = `href="${escapeHtml(itemUrl(item))}" title="${escapeHtml(item.headline)}"${foreign ? ` hreflang="${item.post.lang === "zh" ? "zh-CN" : "en"}"` : ""}`;
       return `<a ${attrs}>${escapeHtml(label)}</a>${foreign ? escapeHtml(t(lang, `storyInLang.${item.post.lang}`)) : ""}`;
@@ -51,6 +53,7 @@ export function itemLinksHtml(relations: ItemRelations<LinkTarget>, lang: Lang):
   part("storyBuildsOn", relations.buildsOn);
   part("storyIncludedIn", relations.includedIn);
   part("storyFollowUps", relations.followUps);
+  part("storySameDay", relations.sameDay);
   for (const item of relations.translations) {
     const text = t(lang, "storyTranslation", { langName: t(lang, `langNameIn.${otherLang(lang)}`) });
     parts.push(`<span class="item-story__part"><a href="${escapeHtml(itemUrl(item))}" hreflang="${item.post.lang === "zh" ? "zh-CN" : "en"}">${escapeHtml(text)}</a></span>`);

@@ -12,7 +12,8 @@ import { absoluteUrl } from "../feeds/absolute.ts";
 import { PAGE_TYPES, type PageTypes } from "../pages/index.ts";
 import { itemListJsonLd, newsArticleJsonLd, type ShareImage } from "../pages/metadata.ts";
 import type { PagesOf, PageType } from "../pages/page-type.ts";
-import type { PostPage } from "../pages/posts/post.ts";
+import { postBodyHtml, type PostPage } from "../pages/posts/post.ts";
+import { itemUrl, linksTo, type LinkTarget } from "../pages/story-links.ts";
 import { buildSite, type Site } from "./site.ts";
 
 export interface ContentPluginOptions {
@@ -151,4 +152,7 @@ export function contentPlugin(eleventyConfig: UserConfig, options: ContentPlugin
   eleventyConfig.addFilter("absoluteUrl", (url: string) => absoluteUrl(url, options.config.url));
   eleventyConfig.addFilter("newsArticleJsonLd", (page: PostPage) => newsArticleJsonLd(page, options.config));
   eleventyConfig.addFilter("itemListJsonLd", (page: PostPage) => itemListJsonLd(page, options.config));
+  eleventyConfig.addFilter("postBody", postBodyHtml);
+  eleventyConfig.addFilter("itemUrl", itemUrl);
+  eleventyConfig.addFilter("storyLinks", (items: LinkTarget[], lang: Lang) => linksTo(items, lang));
 }

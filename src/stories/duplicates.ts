@@ -2,7 +2,7 @@ import type { ContentProblem } from "../content/errors.ts";
 
 /** What the check needs to know of an item. */
 export interface CitingItem {
-  post: { kind: string; sourcePath: string; date: Date };
+  post: { kind: string; lang: string; sourcePath: string; date: Date };
   /** 1-based line in the post's file. */
   line: number;
   headline: string;
@@ -10,9 +10,10 @@ export interface CitingItem {
 }
 
 /**
- * Items of daily briefs that cite a page an earlier brief's item already cited: most often the
- * same news added twice. Each is named with the item it repeats (file and line of both); the
- * earliest citation is the original. One pass over the items.
+ * Items of daily briefs that cite a page an earlier brief's item in the same language already
+ * cited: most often the same news added twice (a translation cites its source's pages by
+ * design). Each is named with the item it repeats (file and line of both); the earliest
+ * citation is the original. One pass over the items.
  */
 export function repeatedSources(items: readonly CitingItem[]): ContentProblem[] {
   const briefs = items
@@ -21,7 +22,8 @@ export function repeatedSources(items: readonly CitingItem[]): ContentProblem[] 
   const first = new Map<string, CitingItem>();
   const problems: ContentProblem[] = [];
   for (const item of briefs) {
-    for (const key of item.sources) {
+    for (const source of item.sources) {
+      const key = `${item.post.lang} ${source}`;
       const earlier = first.get(key);
       if (!earlier) {
         first.set(key, item);
@@ -32,7 +34,7 @@ export function repeatedSources(items: readonly CitingItem[]): ContentProblem[] 
         file: item.post.sourcePath,
         line: item.line,
         field: "source",
-        message: `"${item.headline}" cites ${key}, which ${earlier.post.sourcePath}:${earlier.line} ("${earlier.headline}") already cites; it may be the same news twice`,
+        message: `"${item.headline}" cites ${source}, which ${earlier.post.sourcePath}:${earlier.line} ("${earlier.headline}") already cites; it may be the same news twice`,
       });
       break;
     }

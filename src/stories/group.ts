@@ -1,17 +1,21 @@
 /**
- * Stories: news items in different posts that tell the same news. Two signals join items:
+ * Stories: news items in different posts that tell the same news. Two signals join an item to
+ * the story of an earlier one:
  *
- * - they cite the same page (the same source key, see source-url.ts): a strong signal that
- *   holds at any distance in time;
- * - a weaker one, their headlines name the same entities within a few days: a model, product
- *   or person alone is enough ("GPT-5.3-Codex"); an organization only with a second entity
- *   ("Microsoft" and "Anthropic") or a sum of money both state ("ElevenLabs", "5亿美元"),
- *   since one company is in many stories a week.
+ * - they cite the same page (the same source key, see source-url.ts): a strong signal, held
+ *   for a month from the story's first item (a page cited again later, such as a project's
+ *   repository, starts a story of its own);
+ * - a weaker one, their headlines name the same entities within a few days of the story's
+ *   first item: a model, product or person alone is enough ("GPT-5.3-Codex"); an
+ *   organization only with a second entity ("Microsoft" and "Anthropic") or with a sum of
+ *   money the story states where it is sure of itself, in its first item or one citing its
+ *   pages ("ElevenLabs", "5亿美元"), since one company is in many stories a week.
  *
- * One pass over the items in time order, with an index by source key and one by entity, so
- * the cost grows with the number of items, never with their square. A weak join is measured
- * from a story's first item, so a name in the news every few days does not chain a month of
- * items into one story.
+ * An item joins one story at most and never merges two: an item that cites the pages of two
+ * stories (a digest's "ElevenLabs and Cerebras raise") joins the one it shares most with. One
+ * pass over the items in time order, with an index by source key and one by entity, so the
+ * cost grows with the number of items, never with their square; measured from a story's
+ * first item, a name in the news every few days does not chain a month of items into one.
  */
 
 export interface StoryInput {
@@ -38,9 +42,11 @@ export interface StoryGroups<T> {
 export interface GroupOptions {
   /** Days between a story's first item and a later one that joins it by entities alone. */
   windowDays: number;
+  /** Days between a story's first item and a later one that joins it by citing the same page. */
+  sourceWindowDays: number;
 }
 
-export const DEFAULT_GROUP_OPTIONS: GroupOptions = { windowDays: 3 };
+export const DEFAULT_GROUP_OPTIONS: GroupOptions = { windowDays: 3, sourceWindowDays: 30 };
 
 /** How many of an entity's latest stories a new item is compared with. */
 const RECENT_PER_ENTITY = 8;
@@ -51,84 +57,74 @@ const gap = (a: StoryInput, b: StoryInput) => Math.max(0, b.start - a.end, a.sta
 /** Groups items into stories. `items` must come in a stable order; ties in time keep it. */
 export function groupStories<T extends StoryInput>(items: readonly T[], options: GroupOptions = DEFAULT_GROUP_OPTIONS): StoryGroups<T> {
   const order = items.map((_, i) => i).sort((a, b) => items[a]!.start - items[b]!.start || a - b);
-  // Union-find over item positions; a story's root is its first item.
-  const parent = items.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
-  const union = (a: number, b: number): number => {
-    const [ra, rb] = [find(a), find(b)];
-    if (ra === rb) return ra;
-    const [root, child] = items[ra]!.start <= items[rb]!.start ? [ra, rb] : [rb, ra];
-    parent[child] = root;
-    for (const amount of amounts.get(child) ?? []) addAmount(root, amount);
-    amounts.delete(child);
-    return root;
-  };
-
-  // The sums of money each story states, by root.
-  const amounts = new Map<number, Set<string>>();
-  const addAmount = (root: number, amount: string) => {
-    const set = amounts.get(root);
-    if (set) set.add(amount);
-    else amounts.set(root, new Set([amount]));
-  };
+  // A story is known by its first item's position.
+  const storyOf = new Int32Array(items.length);
   const bySource = new Map<string, number>();
   const byEntity = new Map<string, number[]>();
   const joinedBy = new Map<T, Signal>();
+  const amountsOf = new Map<number, Set<string>>();
+
+  /** The stories citing any of an item's pages, within the window, with how many they share. */
+  const bySharedSources = (item: T) => {
+    const shared = new Map<number, number>();
+    for (const key of item.sources) {
+      const story = bySource.get(key);
+      if (story !== undefined && gap(items[story]!, item) <= options.sourceWindowDays) shared.set(story, (shared.get(story) ?? 0) + 1);
+    }
+    return shared;
+  };
+  /** The stories whose headlines name any of an item's entities, within the window: how many, and whether one is specific. */
+  const bySharedEntities = (item: T) => {
+    const shared = new Map<number, { count: number; specific: boolean }>();
+    for (const { id, specific } of item.entities) {
+      for (const story of new Set(byEntity.get(id))) {
+        if (gap(items[story]!, item) > options.windowDays) continue;
+        const score = shared.get(story) ?? { count: 0, specific: false };
+        shared.set(story, { count: score.count + 1, specific: score.specific || specific });
+      }
+    }
+    return shared;
+  };
 
   for (const i of order) {
     const item = items[i]!;
-    let joined: Signal | undefined;
-    for (const key of item.sources) {
-      const seen = bySource.get(key);
-      if (seen === undefined) continue;
-      if (find(seen) !== find(i)) union(seen, i);
-      joined = "source";
-    }
-    if (!joined) {
-      const shared = new Map<number, { count: number; specific: boolean }>();
-      for (const { id, specific } of item.entities) {
-        const roots = new Set((byEntity.get(id) ?? []).map(find));
-        for (const root of roots) {
-          if (gap(items[root]!, item) > options.windowDays) continue;
-          const score = shared.get(root) ?? { count: 0, specific: false };
-          shared.set(root, { count: score.count + 1, specific: score.specific || specific });
-        }
+    let story = i;
+    const bySources = bySharedSources(item);
+    if (bySources.size > 0) {
+      story = [...bySources].reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+      joinedBy.set(item, "source");
+    } else {
+      let best: { story: number; count: number } | undefined;
+      for (const [candidate, { count, specific }] of bySharedEntities(item)) {
+        if (!specific && count < 2 && !item.amounts.some((a) => amountsOf.get(candidate)?.has(a))) continue;
+        if (!best || count > best.count || (count === best.count && items[candidate]!.start > items[best.story]!.start)) best = { story: candidate, count };
       }
-      let best: number | undefined;
-      for (const [root, score] of shared) {
-        if (!score.specific && score.count < 2 && !item.amounts.some((a) => amounts.get(root)?.has(a))) continue;
-        const current = best === undefined ? undefined : shared.get(best)!;
-        if (!current || score.count > current.count || (score.count === current.count && items[root]!.start > items[best!]!.start)) best = root;
-      }
-      if (best !== undefined) {
-        union(best, i);
-        joined = "entities";
+      if (best) {
+        story = best.story;
+        joinedBy.set(item, "entities");
       }
     }
-    if (joined) joinedBy.set(item, joined);
-    for (const key of item.sources) if (!bySource.has(key)) bySource.set(key, i);
-    const root = find(i);
-    for (const amount of item.amounts) addAmount(root, amount);
+    storyOf[i] = story;
+    // A story's sums are those of its first item and of the items that cite its pages, in any language.
+    if (joinedBy.get(item) !== "entities" && item.amounts.length > 0) {
+      const sums = amountsOf.get(story) ?? new Set<string>();
+      for (const amount of item.amounts) sums.add(amount);
+      amountsOf.set(story, sums);
+    }
+    for (const key of item.sources) bySource.set(key, story);
     for (const { id } of item.entities) {
       const recent = byEntity.get(id) ?? [];
-      if (recent.length === 0 || find(recent.at(-1)!) !== root) recent.push(i);
+      if (recent.at(-1) !== story) recent.push(story);
       if (recent.length > RECENT_PER_ENTITY) recent.shift();
       byEntity.set(id, recent);
     }
   }
 
-  const byRoot = new Map<number, T[]>();
+  const byStory = new Map<number, T[]>();
   for (const i of order) {
-    const root = find(i);
-    const story = byRoot.get(root) ?? [];
-    story.push(items[i]!);
-    byRoot.set(root, story);
+    const story = byStory.get(storyOf[i]!);
+    if (story) story.push(items[i]!);
+    else byStory.set(storyOf[i]!, [items[i]!]);
   }
-  return { stories: [...byRoot.values()], joinedBy };
+  return { stories: [...byStory.values()], joinedBy };
 }

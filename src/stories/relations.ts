@@ -13,7 +13,7 @@ export interface RelatedItem<P extends PostOfItem = PostOfItem> extends StoryInp
 
 /** The items of the same story an item links to, each in a post of its own. */
 export interface ItemRelations<T> {
-  /** A digest's: the brief(s) of its week that covered the story first; a brief's: the earliest brief or digest before it. */
+  /** A digest's: the brief(s) that covered the story first, before its week ended; a brief's: the earliest brief or digest before it. */
   firstIn: T[];
   /** A deep dive's: the briefs and earlier digests it builds on, nearest first. */
   buildsOn: T[];
@@ -21,15 +21,17 @@ export interface ItemRelations<T> {
   includedIn: T[];
   /** Later briefs and deep dives of the story. */
   followUps: T[];
+  /** A brief's: other briefs and deep dives of the same day that have it. */
+  sameDay: T[];
   /** The same story in the post's translations. */
   translations: T[];
 }
 
-/** Follow-ups and earlier briefs shown at most, nearest first. */
+/** Links of one kind shown at most under an item, nearest first: a story told every day stays one line. */
 export const MAX_LINKS = 3;
 
 export const hasRelations = (r: ItemRelations<unknown>): boolean =>
-  r.firstIn.length + r.buildsOn.length + r.includedIn.length + r.followUps.length + r.translations.length > 0;
+  r.firstIn.length + r.buildsOn.length + r.includedIn.length + r.followUps.length + r.sameDay.length + r.translations.length > 0;
 
 /** One item per post, the first. */
 function perPost<T extends RelatedItem>(items: T[]): T[] {
@@ -60,17 +62,18 @@ export function relationsOf<T extends RelatedItem>(item: T, story: readonly T[],
   const none: T[] = [];
 
   if (item.post.kind === "weekly") {
-    const firstIn = perPost(earliest(inLangFirst(lang, briefs.filter((b) => b.start <= item.end))));
-    return { firstIn, buildsOn: none, includedIn: none, followUps: after(item.end), translations };
+    const firstIn = perPost(earliest(inLangFirst(lang, briefs.filter((b) => b.start <= item.end)))).slice(0, MAX_LINKS);
+    return { firstIn, buildsOn: none, includedIn: none, followUps: after(item.end), sameDay: none, translations };
   }
   // A digest of the item's week or a later one picked it up; one that ended before it is earlier coverage.
-  const includedIn = perPost(inLangFirst(lang, digests.filter((d) => d.end >= item.start)));
+  const includedIn = perPost(inLangFirst(lang, digests.filter((d) => d.end >= item.start))).slice(0, MAX_LINKS);
   const earlierDigests = digests.filter((d) => d.end < item.start);
+  const sameDay = perPost(inLangFirst(lang, rest.filter((other) => other.post.kind !== "weekly" && other.start === item.start))).slice(0, MAX_LINKS);
   if (item.post.kind === "daily") {
     const earlier = [...briefs.filter((b) => b.start < item.start), ...earlierDigests].sort((a, b) => a.start - b.start);
-    return { firstIn: perPost(earliest(inLangFirst(lang, earlier))), buildsOn: none, includedIn, followUps: after(item.start), translations };
+    return { firstIn: perPost(earliest(inLangFirst(lang, earlier))).slice(0, MAX_LINKS), buildsOn: none, includedIn, followUps: after(item.start), sameDay, translations };
   }
   // Nearest first: a digest is as near as the last day of its week.
   const before = [...briefs.filter((b) => b.start <= item.start), ...earlierDigests].sort((a, b) => b.end - a.end);
-  return { firstIn: none, buildsOn: perPost(inLangFirst(lang, before)).slice(0, MAX_LINKS), includedIn, followUps: after(item.start), translations };
+  return { firstIn: none, buildsOn: perPost(inLangFirst(lang, before)).slice(0, MAX_LINKS), includedIn, followUps: after(item.start), sameDay: none, translations };
 }

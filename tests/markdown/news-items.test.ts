@@ -163,11 +163,12 @@ describe("news items in a digest or a deep dive", () => {
       ["Anthropic发布Claude Opus 4.6", "anthropic发布claude-opus-4-6"],
     ]);
     expect(html).toContain('<li class="news-item" id="openai发布gpt-5-3-codex">');
-    expect(html).toContain('<strong>OpenAI发布GPT-5.3-Codex</strong> <a class="heading-anchor" href="#openai发布gpt-5-3-codex" aria-label="本条链接" data-pagefind-ignore="">#</a>');
+    expect(html).toContain('<strong>OpenAI发布GPT-5.3-Codex</strong>\u00a0<a class="heading-anchor" href="#openai发布gpt-5-3-codex" aria-label="本条链接" data-pagefind-ignore="">#</a>');
     expect(items[0]!.sources).toEqual(["https://openai.com/index/gpt-5-3-codex-system-card?utm_source=x"]);
     expect(items[0]!.amounts).toEqual(["5亿美元"]);
-    // The highlights' bold labels with text after them are not items, and the sections stay sections.
-    expect(html).not.toMatch(/<li class="news-item">\s*<strong>模型竞逐/);
+    // The highlight (a bold label with text after it, no link) is not an item, and the sections stay sections.
+    expect(html).toContain("<li><strong>模型竞逐</strong>：");
+    expect(html.match(/<li class="news-item"/g)).toHaveLength(2);
     expect(html).not.toContain("<section");
   });
 
@@ -186,18 +187,49 @@ describe("news items in a digest or a deep dive", () => {
     expect(digestItems(reordered).items.map((i) => i.anchor).sort()).toEqual(before);
   });
 
-  it("leaves a digest's prose sections, a lone bold entry and link lists as they are", () => {
+  it("leaves a digest's prose sections, a lone bold entry, bold labels and reference lists as they are", () => {
     const cases = [
       "### 模型迭代\n\n近期发布的多个主流模型版本均围绕提升推理能力展开。\n\n### 产业生态\n\n产业层面，巨头联手。\n",
       "- **唯一一条**  \n  正文 [链接](https://a.com/1)\n",
       "### References\n\n- [AI Weekly](https://a.com/1)\n- [Other](https://a.com/2)\n",
+      "## Further reading\n\n- **Latent Space**  \n  https://latent.space/p/foo\n- **Import AI**  \n  https://importai.substack.com/p/bar\n",
+      "**结语**\n\n感谢阅读，下周见。\n\n**往期回顾**\n\n- [W05](https://a.com/w05)\n",
+      "- **要点**：模型更快 [来源](https://a.com/1)\n- **影响**：成本更低 [来源](https://a.com/2)\n",
     ];
-    for (const md of cases) expect(digestItems(md).items, md).toEqual([]);
+    for (const md of cases) {
+      const { items, html } = digestItems(md);
+      expect(items, md).toEqual([]);
+      expect(html, md).not.toMatch(/^#/m.test(md) ? /news-item/ : /<h\d|news-item/);
+    }
   });
 
-  it("reads a deep dive's headings as items when a source line is under them", () => {
-    const { items, html } = digestItems("## 1) 企业把 LLM 微调推进到生产\n\n来源：AWS\nhttps://aws.amazon.com/blogs/x/\n\n- 要点\n\n## 2) Claude Code 推出 Fast Mode\n\n来源：Storyboard18\nhttps://www.storyboard18.com/y\n");
+  it("reads a bold headline with its text on the same line as an item when it cites a link", () => {
+    const { items } = digestItems("- **OpenAI ships GPT-5.3-Codex**: a faster coding model. [The Verge](https://www.theverge.com/a)\n- **Anthropic raises $30 billion**: at a $380 billion valuation. [Reuters](https://www.reuters.com/b)\n");
+    expect(items.map((i) => i.headline)).toEqual(["OpenAI ships GPT-5.3-Codex", "Anthropic raises $30 billion"]);
+    expect(items[1]!.amounts).toEqual(["$30billion", "$380billion"]);
+  });
+
+  it("keeps a digest's bold section labels as labels when its items are a list", () => {
+    const { items, html } = digestItems(`**本周要闻**\n\n${DIGEST.slice(DIGEST.indexOf("- **OpenAI"))}\n**结语**\n\n感谢阅读。\n`);
+    expect(items.map((i) => i.headline)).toEqual(["OpenAI发布GPT-5.3-Codex", "Anthropic发布Claude Opus 4.6"]);
+    expect(html).toContain("<p><strong>本周要闻</strong></p>");
+  });
+
+  it("reads a deep dive's headings as items when a source line is under them, and its closing sections as sections", () => {
+    const { items, html } = digestItems("## 1) 企业把 LLM 微调推进到生产\n\n来源：AWS\nhttps://aws.amazon.com/blogs/x/\n\n- 要点\n\n## 2) Claude Code 推出 Fast Mode\n\n来源：Storyboard18\nhttps://www.storyboard18.com/y\n\n## 今日趋势总结\n\n总结的话。\n");
     expect(items.map((i) => i.anchor)).toEqual(["1-企业把-llm-微调推进到生产", "2-claude-code-推出-fast-mode"]);
     expect(html.match(/<section class="news-item">/g)).toHaveLength(2);
+    expect(html).toMatch(/<\/section>\n<h2 id="今日趋势总结">今日趋势总结 <a class="heading-anchor" href="#今日趋势总结" aria-label="本节链接"/);
+    expect(html).toContain('<a class="heading-anchor" href="#2-claude-code-推出-fast-mode" aria-label="本条链接"');
+  });
+
+  it("places every item even when the editor's text holds what looks like a place mark, or the sanitizer drops one", () => {
+    const tricky = DIGEST.replace("OpenAI推出新一代编码模型", "OpenAI推出\uE0000\uE001新一代编码模型&#xE000;1&#xE001;");
+    const { html, items } = digestItems(tricky);
+    for (const item of items) expect(html.slice(item.offset, item.offset + 5), item.anchor).toBe("</li>");
+    expect(html).toContain("OpenAI推出\uE0000\uE001新一代编码模型");
+    const swallowed = digestItems(DIGEST.replace("百万令牌上下文窗口。", "百万令牌上下文窗口。<textarea>"));
+    expect(swallowed.items[0]!.offset).toBeGreaterThan(0);
+    expect(swallowed.html).not.toMatch(/\uE000[0-9a-f]+:\d+\uE001/);
   });
 });

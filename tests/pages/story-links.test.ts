@@ -5,8 +5,8 @@ import { itemLinksHtml, withItemLinks, type LinkTarget } from "../../src/pages/s
 import { post } from "../helpers/content.ts";
 
 const none: LinkTarget[] = [];
-const relations = (r: Partial<Record<"firstIn" | "buildsOn" | "includedIn" | "followUps" | "translations", LinkTarget[]>>) => ({
-  firstIn: none, buildsOn: none, includedIn: none, followUps: none, translations: none, ...r,
+const relations = (r: Partial<Record<"firstIn" | "buildsOn" | "includedIn" | "followUps" | "sameDay" | "translations", LinkTarget[]>>) => ({
+  firstIn: none, buildsOn: none, includedIn: none, followUps: none, sameDay: none, translations: none, ...r,
 });
 const target = (p: Post, anchor: string, headline = anchor): LinkTarget => ({ post: p, anchor, headline });
 

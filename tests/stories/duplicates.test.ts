@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { repeatedSources, type CitingItem } from "../../src/stories/duplicates.ts";
 
-const at = (file: string, date: string, kind = "daily") => ({ kind, sourcePath: file, date: new Date(`${date}T00:00:00+08:00`) });
+const at = (file: string, date: string, kind = "daily", lang = "zh") => ({ kind, lang, sourcePath: file, date: new Date(`${date}T00:00:00+08:00`) });
 const item = (p: CitingItem["post"], line: number, headline: string, sources: string[]): CitingItem => ({ post: p, line, headline, sources });
 
 describe("a brief repeating a source an earlier brief cites", () => {
@@ -32,5 +32,10 @@ describe("a brief repeating a source an earlier brief cites", () => {
       item(digest, 8, "丙", ["x.com/1"]),
     ]);
     expect(problems.map((p) => `${p.file}:${p.line}`)).toEqual(["content/zh/daily/2026-02-02-a.md:40"]);
+  });
+
+  it("says nothing of a translation, which cites its source's pages by design", () => {
+    const english = at("content/en/daily/2026-02-02-a.md", "2026-02-02", "daily", "en");
+    expect(repeatedSources([item(monday, 12, "甲", ["x.com/1"]), item(english, 12, "A", ["x.com/1"])])).toEqual([]);
   });
 });

@@ -26,7 +26,10 @@ describe("grouping news items into stories", () => {
     ["one company and one sum of money", [item("a", "1", [], ["elevenlabs"], ["5亿美元"]), item("b", "2", [], ["elevenlabs"], ["5亿美元", "110亿美元"])], [["a", "b"]]],
     ["one company and different sums", [item("a", "1", [], ["elevenlabs"], ["5亿美元"]), item("b", "2", [], ["elevenlabs"], ["3亿美元"])], [["a"], ["b"]]],
     ["a digest's week and a brief inside it", [item("digest", "1-7", [], ["gpt-5"]), item("brief", "6", [], ["gpt-5"])], [["digest", "brief"]]],
-    ["pages that join two stories", [item("a", "1", ["x.com/1"]), item("b", "2", ["x.com/2"]), item("c", "3", ["x.com/1", "x.com/2"])], [["a", "b", "c"]]],
+    ["an item citing two stories' pages, which joins the one it shares most with and merges nothing", [item("a", "1", ["x.com/1"]), item("b", "2", ["x.com/2", "x.com/3"]), item("c", "3", ["x.com/1", "x.com/2", "x.com/3"])], [["a"], ["b", "c"]]],
+    ["a page cited again months later, such as a repository", [item("a", "1", ["github.com/o/r"]), item("b", "20", ["github.com/o/r"]), item("c", "90", ["github.com/o/r"]), item("d", "95", ["github.com/o/r"])], [["a", "b"], ["c", "d"]]],
+    ["one company and a sum the story's first item does not state, only an item joined by names", [item("a", "1", [], ["elevenlabs", "gpt-5"]), item("b", "1", [], ["gpt-5"], ["5亿美元"]), item("c", "2", [], ["elevenlabs"], ["5亿美元"])], [["a", "b"], ["c"]]],
+    ["one company and a sum an item citing the story's page states, in another language", [item("en", "1", ["x.com/1"], ["elevenlabs"], ["$500million"]), item("zh", "1", ["x.com/1"], [], ["5亿美元"]), item("brief", "2", [], ["elevenlabs"], ["5亿美元"])], [["en", "zh", "brief"]]],
   ])("%s", (_, items, expected) => {
     expect(storiesOf(items)).toEqual(expected);
   });

@@ -57,6 +57,7 @@ describe("whom an item links to in its story", () => {
     expect(names(r.firstIn)).toEqual(["feb4"]);
     expect(names(r.followUps)).toEqual(["feb10", "feb11"]);
     expect(names(relations("feb4").firstIn)).toEqual([]);
+    expect(names(r.sameDay)).toEqual(["feb5b"]);
   });
 
   it("calls a digest of an earlier week earlier coverage, not a digest that picked the story up", () => {

@@ -5,15 +5,15 @@ import type { Link, PostEntry } from "../../collections/entries.ts";
 import { tagSlug } from "../../collections/tags.ts";
 import { urls } from "../../collections/urls.ts";
 import type { EntityType } from "../../entities/registry.ts";
+import type { StoryItem } from "../../collections/stories.ts";
+import type { ItemRelations } from "../../stories/relations.ts";
 import { itemLinksHtml, withItemLinks } from "../story-links.ts";
 import { alternatesOf, nearbyPage, switchOrNearby, type Nearby, type PageBase, type PageContext, type PageType } from "../page-type.ts";
 
 /** A post's own page: its body, with links to its week, its translation and its neighbours. */
 export interface PostPage extends PageBase, PostEntry {
-  /** The body with each news item's links to the rest of its story (see src/stories/). */
-  bodyHtml: string;
-  /** Those lines of links, by item anchor. */
-  itemLinks: Record<string, string>;
+  /** Whom each news item links to in its story, by item anchor (see src/stories/); items without links are absent. */
+  itemRelations: Record<string, ItemRelations<StoryItem>>;
   tagLinks: Link[];
   authorLinks: Link[];
   /** The entities it mentions, what it is about first, each linking to its page. */
@@ -31,6 +31,17 @@ export interface PostPage extends PageBase, PostEntry {
 }
 
 const link = (entry: PostEntry): Link => ({ url: entry.url, title: entry.post.title });
+
+/**
+ * The body as the page shows it: under each item, its line of story links. Made while the
+ * page renders, so the models hold neither a second copy of every body nor the lines.
+ */
+export function postBodyHtml(page: Pick<PostPage, "html" | "items" | "itemRelations" | "lang">): string {
+  return withItemLinks(page.html, page.items, (anchor) => {
+    const relations = page.itemRelations[anchor];
+    return relations ? itemLinksHtml(relations, page.lang) : "";
+  });
+}
 
 function entityLinks(entry: PostEntry, context: PageContext): PostPage["entityLinks"] {
   const { about, mentions } = entry.entities;
@@ -53,12 +64,9 @@ export const postPages: PageType<"posts", PostPage> = {
       const other = otherLang(post.lang);
       const nearby = nearbyPage(context, other, post.week, post.kind);
       const switchTo = switchOrNearby(post.lang, alternates, nearby.url);
-      const itemLinks: Record<string, string> = {};
-      for (const [anchor, relations] of context.stories.relationsOf(post)) itemLinks[anchor] = itemLinksHtml(relations, post.lang);
       pageOf.set(entry, {
         ...entry,
-        bodyHtml: withItemLinks(entry.html, entry.items, (anchor) => itemLinks[anchor] ?? ""),
-        itemLinks,
+        itemRelations: Object.fromEntries(context.stories.relationsOf(post)),
         lang: post.lang,
         alternates,
         switchTo,
@@ -100,7 +108,7 @@ export const postPages: PageType<"posts", PostPage> = {
   sitemap: (page) => ({ url: page.url, alternates: page.alternates, lastmod: page.post.day }),
   refresh: (pages, edited) => pages.flatMap((page) => {
     const entry = edited.get(page.post.sourcePath);
-    // The edit kept every item's headline and sources (or the build would be a full one): the links stay, their places move.
-    return entry ? [Object.assign(page, entry, { bodyHtml: withItemLinks(entry.html, entry.items, (anchor) => page.itemLinks[anchor] ?? "") })] : [];
+    // The edit kept every item's headline and sources (or the build would be a full one): the links stay, their places move with the items.
+    return entry ? [Object.assign(page, entry)] : [];
   }),
 };

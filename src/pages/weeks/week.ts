@@ -4,7 +4,6 @@ import { urls } from "../../collections/urls.ts";
 import type { StoryItem } from "../../collections/stories.ts";
 import { postsOfKind, weeksOf } from "../../collections/weeks.ts";
 import type { Lang } from "../../config.ts";
-import { itemUrl, linksTo } from "../story-links.ts";
 import { alternatesOf, pointerTo, sitemapLine, switchOrNearby, type PageBase, type PageType, type Pointer } from "../page-type.ts";
 
 /** A week hub: one ISO week's digests, daily briefs and deep dives in one language. */
@@ -23,22 +22,24 @@ export interface WeekPage extends PageBase {
 }
 
 export interface WeekStory {
-  headline: string;
-  /** The item the headline is from. */
-  url: string;
+  /** The item whose headline heads it. */
+  lead: StoryItem;
   /** How many posts tell it, a post and its translations counted once. */
   posts: number;
-  /** Links to every post's item, this language's first. */
-  linksHtml: string;
+  /** An item of each telling, this language's first (the first few; layouts link them with the storyLinks filter). */
+  tellings: StoryItem[];
 }
 
 /** A story as a week hub lists it (one item per telling): headed by this language's digest item when there is one, else its first item here. */
 export function weekStory(tellings: StoryItem[], lang: Lang): WeekStory {
   const own = tellings.filter((item) => item.post.lang === lang);
   const lead = own.find((item) => item.post.kind === "weekly") ?? own[0] ?? tellings[0]!;
-  const ordered = [...own, ...tellings.filter((item) => item.post.lang !== lang)];
-  return { headline: lead.headline, url: itemUrl(lead), posts: tellings.length, linksHtml: linksTo(ordered, lang) };
+  const ordered = [...own, ...tellings.filter((item) => item.post.lang !== lang)].slice(0, MAX_TELLINGS);
+  return { lead, posts: tellings.length, tellings: ordered };
 }
+
+/** Links a week's story lists at most (its count says how many posts told it). */
+const MAX_TELLINGS = 8;
 
 export const weekPages: PageType<"weeks", WeekPage> = {
   name: "weeks",
