@@ -8,14 +8,14 @@ import { ContentError, formatProblem } from "../src/content/errors.ts";
 import { buildOptions, SettingError } from "../src/options.ts";
 import { PAGE_TYPES } from "../src/pages/index.ts";
 import { checkLinks, formatBrokenLink, linksWrittenLater } from "../src/site/linkcheck.ts";
-import { loadBlog, type Blog } from "../src/site/plugin.ts";
+import { forgetBuilds, loadBlog, type Blog } from "../src/site/plugin.ts";
 
 /** Seconds since the process started, for the phase timings the build prints. */
 const since = (from = 0) => ((performance.now() - from) / 1000).toFixed(2);
 
 async function main(): Promise<number> {
   let options;
-  let blog: Blog;
+  let blog: Blog | undefined;
   const loadStarted = performance.now();
   try {
     options = buildOptions();
@@ -47,16 +47,23 @@ async function main(): Promise<number> {
   const started = performance.now();
   // Loaded only once the content is valid, so a post with an error fails in a moment.
   const [{ default: Eleventy }, { buildSearchIndex }] = await Promise.all([import("@11ty/eleventy"), import("../src/search/pagefind.ts")]);
-  const eleventy = new Eleventy(undefined, undefined, { configPath: "eleventy.config.ts", quietMode: true });
-  await eleventy.write();
+  // Links to files written after Eleventy (the page types declare them: the search page's
+  // /pagefind/) are checked once those exist.
+  const later = linksWrittenLater(PAGE_TYPES, blog!.pages);
+  blog = undefined;
+  // In a function of its own, so nothing keeps Eleventy's pages once they are written; the
+  // models go too: the link check and the search index read the files.
+  const write = async () => {
+    await new Eleventy(undefined, undefined, { configPath: "eleventy.config.ts", quietMode: true }).write();
+  };
+  await write();
+  forgetBuilds();
   console.log(`built ${options.outputDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 
   // The search index (a separate Pagefind process) and the link check run side by side.
   const searching = buildSearchIndex(options.outputDir);
   const linksStarted = performance.now();
-  // No dead internal link ships: a broken link fails the build. Links to files written after
-  // Eleventy (the page types declare them: the search page's /pagefind/) are checked once those exist.
-  const later = linksWrittenLater(PAGE_TYPES, blog.pages);
+  // No dead internal link ships: a broken link fails the build.
   const report = checkLinks(options.outputDir, options.pathPrefix, { skipTarget: later.isTarget });
   const linkSeconds = since(linksStarted);
   const search = await searching;

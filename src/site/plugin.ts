@@ -56,6 +56,16 @@ const caches: {
   last?: { key: string; blog: Blog; site: Site; bySource: Map<string, PostEntry> };
 } = { parsed: new Map() };
 
+/**
+ * Drops what the caches hold. A one-shot build calls it once Eleventy has written the site, so
+ * the link check that follows does not share the heap with every post and page model.
+ */
+export function forgetBuilds(): void {
+  caches.parsed = new Map();
+  caches.registry = undefined;
+  caches.last = undefined;
+}
+
 /** Everything about a post that other pages show; an edit that keeps it can skip them. */
 function listingOf(post: Post, status: string): string {
   const { body: _body, bodyLine: _line, inferred: _inferred, summary: _summary, ...listed } = post;
