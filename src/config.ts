@@ -8,6 +8,9 @@ export type Kind = (typeof KINDS)[number];
 /** One value per language, made fresh for each: groupings keyed by language rather than by a string. */
 export const perLang = <T>(make: (lang: Lang) => T): Record<Lang, T> => ({ zh: make("zh"), en: make("en") });
 
+/** Each language's BCP 47 tag, for hreflang, lang, inLanguage and feed languages. */
+export const LANG_TAGS: Record<Lang, string> = { zh: "zh-CN", en: "en" };
+
 /** The other language of a two-language site. */
 export const otherLang = (lang: Lang): Lang => (lang === "zh" ? "en" : "zh");
 

@@ -1,5 +1,5 @@
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from "feedsmith";
-import type { Kind, Lang, SiteConfig } from "../config.ts";
+import { LANG_TAGS, type Kind, type Lang, type SiteConfig } from "../config.ts";
 import type { PostEntry } from "../collections/entries.ts";
 import { absolutizeHtml, absoluteUrl } from "./absolute.ts";
 import { rfc3339, zoneFeedDates } from "./dates.ts";
@@ -52,7 +52,6 @@ function updatedOf(spec: FeedSpec, fallback: Date): Date {
   return spec.entries[0]?.post.date ?? fallback;
 }
 
-const LANG_TAGS: Record<Lang, string> = { zh: "zh-CN", en: "en" };
 
 interface Entry {
   url: string;

@@ -1,4 +1,4 @@
-import { LANGS, type Lang, type SiteConfig } from "../config.ts";
+import { LANG_TAGS, LANGS, type Lang, type SiteConfig } from "../config.ts";
 import type { Post } from "../content/schema.ts";
 import { SCHEMA_ORG_TYPES } from "../entities/registry.ts";
 import { absoluteUrl } from "../feeds/absolute.ts";
@@ -57,7 +57,7 @@ export function newsArticle(page: PostPage, config: SiteConfig): Record<string, 
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     datePublished: published,
     dateModified: published,
-    inLanguage: post.lang === "zh" ? "zh-CN" : "en",
+    inLanguage: LANG_TAGS[post.lang],
     author: post.authors.length
       ? page.authorLinks.map((a) => ({ "@type": "Person", name: a.title, url: absoluteUrl(a.url, config.url) }))
       : [{ "@type": "Organization", name: config.publisher }],

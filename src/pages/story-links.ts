@@ -1,4 +1,4 @@
-import { otherLang, type Lang } from "../config.ts";
+import { LANG_TAGS, otherLang, type Lang } from "../config.ts";
 import type { Post } from "../content/schema.ts";
 import { urls } from "../collections/urls.ts";
 import { formatMonthDay } from "../i18n/dates.ts";
@@ -33,7 +33,7 @@ export function linksTo(items: LinkTarget[], lang: Lang): string {
     .map((item, i) => {
       const label = uses.get(keys[i]!) === 1 ? labels[i]! : t(lang, "storyLinkTitled", { label: labels[i]!, title: item.post.title });
       const foreign = item.post.lang !== lang;
-      const attrs = `href="${escapeHtml(itemUrl(item))}" title="${escapeHtml(item.headline)}"${foreign ? ` hreflang="${item.post.lang === "zh" ? "zh-CN" : "en"}"` : ""}`;
+      const attrs = `href="${escapeHtml(itemUrl(item))}" title="${escapeHtml(item.headline)}"${foreign ? ` hreflang="${LANG_TAGS[item.post.lang]}"` : ""}`;
       return `<a ${attrs}>${escapeHtml(label)}</a>${foreign ? escapeHtml(t(lang, `storyInLang.${item.post.lang}`)) : ""}`;
     })
     .join(lang === "zh" ? "、" : ", ");
@@ -56,7 +56,7 @@ export function itemLinksHtml(relations: ItemRelations<LinkTarget>, lang: Lang):
   part("storySameDay", relations.sameDay);
   for (const item of relations.translations) {
     const text = t(lang, "storyTranslation", { langName: t(lang, `langNameIn.${otherLang(lang)}`) });
-    parts.push(`<span class="item-story__part"><a href="${escapeHtml(itemUrl(item))}" hreflang="${item.post.lang === "zh" ? "zh-CN" : "en"}">${escapeHtml(text)}</a></span>`);
+    parts.push(`<span class="item-story__part"><a href="${escapeHtml(itemUrl(item))}" hreflang="${LANG_TAGS[item.post.lang]}">${escapeHtml(text)}</a></span>`);
   }
   return parts.length ? `<p class="item-story" data-pagefind-ignore>${parts.join(" ")}</p>` : "";
 }

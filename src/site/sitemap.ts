@@ -1,8 +1,7 @@
-import type { SiteConfig } from "../config.ts";
+import { LANG_TAGS, type Lang, type SiteConfig } from "../config.ts";
 import { absoluteUrl } from "../feeds/absolute.ts";
 import type { SitemapEntry } from "../pages/page-type.ts";
 
-const HREFLANG = { zh: "zh-CN", en: "en" } as const;
 
 /** Sitemaps want plain URIs: Chinese path segments are percent-encoded. */
 const loc = (url: string, config: SiteConfig) => xmlText(encodeURI(absoluteUrl(url, config.url)));
@@ -30,10 +29,10 @@ export function buildSitemap(pages: SitemapEntry[], config: SiteConfig): string 
   for (const page of pages) {
     lines.push("  <url>", `    <loc>${loc(page.url, config)}</loc>`);
     if (page.lastmod) lines.push(`    <lastmod>${page.lastmod}</lastmod>`);
-    const alternates = Object.entries(page.alternates) as [keyof typeof HREFLANG, string][];
+    const alternates = Object.entries(page.alternates) as [Lang, string][];
     if (alternates.length > 1) {
       for (const [lang, url] of alternates) {
-        lines.push(`    <xhtml:link rel="alternate" hreflang="${HREFLANG[lang]}" href="${loc(url, config)}"/>`);
+        lines.push(`    <xhtml:link rel="alternate" hreflang="${LANG_TAGS[lang]}" href="${loc(url, config)}"/>`);
       }
       const fallback = page.alternates[config.defaultLang] ?? page.url;
       lines.push(`    <xhtml:link rel="alternate" hreflang="x-default" href="${loc(fallback, config)}"/>`);

@@ -1,4 +1,4 @@
-import { LANGS, otherLang, type Kind, type Lang, type SiteConfig } from "../../config.ts";
+import { LANG_TAGS, LANGS, otherLang, type Kind, type Lang, type SiteConfig } from "../../config.ts";
 import type { EntityGroup, EntityPost } from "../../collections/entities.ts";
 import { urls } from "../../collections/urls.ts";
 import { ENTITY_TYPES, SCHEMA_ORG_TYPES, type Entity, type EntityType } from "../../entities/registry.ts";
@@ -109,7 +109,7 @@ export function entityJsonLd(entity: Entity, lang: Lang, pageUrl: string, regist
     "@context": "https://schema.org",
     "@type": "CollectionPage",
     url,
-    inLanguage: lang === "zh" ? "zh-CN" : "en",
+    inLanguage: LANG_TAGS[lang],
     mainEntity: {
       "@type": SCHEMA_ORG_TYPES[entity.type],
       "@id": `${url}#entity`,
