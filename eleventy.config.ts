@@ -15,6 +15,10 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(i18nPlugin, { timeZone: options.config.timeZone });
   eleventyConfig.addPlugin(securityPlugin);
   eleventyConfig.addPlugin(devSearchPlugin);
+  // A paginated template is compiled again for each page it makes; the markup of a page type
+  // with many pages lives in its `*.layout.njk`, which Nunjucks compiles once.
+  eleventyConfig.ignores.add("src/pages/**/*.layout.njk");
+  eleventyConfig.addWatchTarget("src/pages/**/*.layout.njk");
   eleventyConfig.addPassthroughCopy({ assets: "assets" });
   eleventyConfig.setQuietMode(true);
   // The pages' absolute URLs name this port, so the server takes it or stops with a message.

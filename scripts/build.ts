@@ -8,7 +8,14 @@ import { ContentError, formatProblem } from "../src/content/errors.ts";
 import { buildOptions, SettingError } from "../src/options.ts";
 import { PAGE_TYPES } from "../src/pages/index.ts";
 import { checkLinks, formatBrokenLink, linksWrittenLater } from "../src/site/linkcheck.ts";
-import { forgetBuilds, loadBlog, type Blog } from "../src/site/plugin.ts";
+import { writeParts } from "../src/site/parts.ts";
+import { forgetBuilds, loadBlog, writePart, type Blog } from "../src/site/plugin.ts";
+
+/**
+ * Pages Eleventy writes in one run (PAGES_PER_RUN overrides it). Eleventy keeps a run's pages
+ * in memory until the run ends, about 100 KB a page; a run costs about a second more.
+ */
+const PAGES_PER_RUN = 2000;
 
 /** Seconds since the process started, for the phase timings the build prints. */
 const since = (from = 0) => ((performance.now() - from) / 1000).toFixed(2);
@@ -17,6 +24,9 @@ async function main(): Promise<number> {
   let options;
   let blog: Blog | undefined;
   const loadStarted = performance.now();
+  // Eleventy reads the settings again from its config; one notion of now for the whole build,
+  // so the blog validated here is the one written (and the clock is not read twice).
+  process.env.BUILD_TIME ||= new Date().toISOString();
   try {
     options = buildOptions();
     blog = loadBlog(options);
@@ -46,27 +56,46 @@ async function main(): Promise<number> {
   rmSync(out, { recursive: true, force: true });
   const started = performance.now();
   // Loaded only once the content is valid, so a post with an error fails in a moment.
-  const [{ default: Eleventy }, { buildSearchIndex }] = await Promise.all([import("@11ty/eleventy"), import("../src/search/pagefind.ts")]);
+  const [{ default: Eleventy }, { buildSearchIndex, SEARCHED_PAGE_TYPE }] = await Promise.all([import("@11ty/eleventy"), import("../src/search/pagefind.ts")]);
   // Links to files written after Eleventy (the page types declare them: the search page's
   // /pagefind/) are checked once those exist.
   const later = linksWrittenLater(PAGE_TYPES, blog!.pages);
-  blog = undefined;
-  // In a function of its own, so nothing keeps Eleventy's pages once they are written; the
-  // models go too: the link check and the search index read the files.
-  const write = async () => {
-    await new Eleventy(undefined, undefined, { configPath: "eleventy.config.ts", quietMode: true }).write();
-  };
-  await write();
+  const counts = Object.entries(blog!.pages).map(([name, pages]) => ({ name, pages: pages.length }));
+  const parts = writeParts(counts, options.pagesPerRun ?? PAGES_PER_RUN, [SEARCHED_PAGE_TYPE]);
+  // From here the build holds the blog itself; the caches would keep every post's source too.
   forgetBuilds();
-  console.log(`built ${options.outputDir} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  // Each part in a function of its own, so nothing keeps Eleventy's pages once they are written.
+  const written = new Set<string>();
+  const write = async () => {
+    const eleventy = new Eleventy(undefined, undefined, { configPath: "eleventy.config.ts", quietMode: true });
+    // One summary for the whole build, printed below, instead of Eleventy's for each run.
+    eleventy.disableLogger();
+    const [, templates] = (await eleventy.write()) as unknown as [unknown, { outputPath: string }[]];
+    for (const { outputPath } of templates) written.add(outputPath);
+  };
+  let searching: ReturnType<typeof buildSearchIndex> | undefined;
+  try {
+    for (const [i, part] of parts.entries()) {
+      writePart(blog, part);
+      await write();
+      // Post pages come first: Pagefind (a process of its own) indexes them while Eleventy writes the rest.
+      if (!searching && !parts.slice(i + 1).some((next) => next[SEARCHED_PAGE_TYPE])) searching = buildSearchIndex(options.outputDir);
+    }
+  } catch (error) {
+    // A template error stops the build; the index under way is closed first.
+    await searching?.catch(() => undefined);
+    throw error;
+  }
+  writePart(undefined);
+  blog = undefined;
+  console.log(`built ${options.outputDir}: ${written.size} files in ${((performance.now() - started) / 1000).toFixed(2)} s (${parts.length} run${parts.length === 1 ? "" : "s"} of Eleventy)`);
 
-  // The search index (a separate Pagefind process) and the link check run side by side.
-  const searching = buildSearchIndex(options.outputDir);
+  // The link check runs beside the search index.
   const linksStarted = performance.now();
   // No dead internal link ships: a broken link fails the build.
   const report = checkLinks(options.outputDir, options.pathPrefix, { skipTarget: later.isTarget });
   const linkSeconds = since(linksStarted);
-  const search = await searching;
+  const search = await searching!;
   console.log(`search: indexed ${search.pages} posts in ${search.seconds.toFixed(2)} s`);
   report.broken.push(...checkLinks(options.outputDir, options.pathPrefix, { pages: later.isPage, skipTarget: (p) => !later.isTarget(p) }).broken);
   for (const broken of report.broken) console.error(`error: broken link: ${formatBrokenLink(broken)}`);

@@ -21,6 +21,8 @@ export interface BuildOptions {
   incremental: boolean;
   /** The dev server's port; its URL is the site URL while it runs. */
   devPort: number;
+  /** `npm run build`: pages written per run of Eleventy (PAGES_PER_RUN); unset, the build's default. */
+  pagesPerRun?: number;
 }
 
 /** Where `npm start` serves the site: Eleventy's dev server on localhost, port PORT (default 8080). */
@@ -51,6 +53,11 @@ export function buildOptions(env: NodeJS.ProcessEnv = process.env, root = proces
     if (!parsed) throw new SettingError(`BUILD_TIME: "${env.BUILD_TIME}" is not a date; expected YYYY-MM-DD or a date-time such as 2026-02-06T00:05:00+08:00`);
     now = parsed.instant;
   }
+  let pagesPerRun: number | undefined;
+  if (env.PAGES_PER_RUN) {
+    pagesPerRun = Number(env.PAGES_PER_RUN);
+    if (!Number.isInteger(pagesPerRun) || pagesPerRun < 1) throw new SettingError(`PAGES_PER_RUN: "${env.PAGES_PER_RUN}" is not a number of pages; expected a whole number such as 500 (fewer pages per run take less memory)`);
+  }
   return {
     root,
     contentDir: env.CONTENT_DIR || "content",
@@ -61,5 +68,6 @@ export function buildOptions(env: NodeJS.ProcessEnv = process.env, root = proces
     includeUnpublished: devServer || env.INCLUDE_UNPUBLISHED === "1",
     incremental: devServer,
     devPort: devPortOf(env),
+    pagesPerRun,
   };
 }

@@ -18,4 +18,10 @@ describe("build options from the environment", () => {
   it("rejects a SITE_URL that is not a plain http(s) URL", () => {
     expect(() => buildOptions({ SITE_URL: "ftp://example.com/" })).toThrow(SettingError);
   });
+
+  it("takes the pages per run of Eleventy from PAGES_PER_RUN and names a value that is not a number of pages", () => {
+    expect(buildOptions({}).pagesPerRun).toBeUndefined();
+    expect(buildOptions({ PAGES_PER_RUN: "500" }).pagesPerRun).toBe(500);
+    for (const bad of ["0", "-3", "2.5", "many"]) expect(() => buildOptions({ PAGES_PER_RUN: bad })).toThrow(/PAGES_PER_RUN: ".*" is not a number of pages; expected a whole number/);
+  });
 });

@@ -4,6 +4,8 @@ import * as pagefind from "pagefind";
 
 /** Only post pages carry data-pagefind-body; reading the other pages would be wasted work. */
 export const SEARCHED_PAGES = "{zh,en}/{weekly,daily,deep-dive}/*/index.html";
+/** The page type whose pages SEARCHED_PAGES matches: the build writes them first and indexes them while it writes the rest. */
+export const SEARCHED_PAGE_TYPE = "posts";
 
 export interface SearchIndexReport {
   pages: number;

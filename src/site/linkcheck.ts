@@ -21,8 +21,20 @@ const TAG = /<(?:a|link|img|script|source|iframe|form)\b((?:[^>"]|"[^"]*")*)>/gi
 const URL_ATTR = /\s(href|src|action|srcset)="([^"]*)"/gi;
 const ID = /\s(?:id|name)="([^"]+)"/g;
 
+/** An absolute site path with nothing to resolve or decode (no dot segment, escape, query or space), and its fragment. */
+function plainPath(raw: string): [path: string, fragment: string] | undefined {
+  if (raw[0] !== "/" || raw[1] === "/") return undefined;
+  const hashAt = raw.indexOf("#");
+  const sitePath = hashAt < 0 ? raw : raw.slice(0, hashAt);
+  if (/[%?\\\s]|\/\.\.?(?:\/|$)/.test(sitePath)) return undefined;
+  return [sitePath, hashAt < 0 ? "" : raw.slice(hashAt + 1)];
+}
+
 const decodeEntities = (s: string) =>
   s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" })[e]!);
+
+/** A string that owns its characters (V8 keeps the whole source of a slice alive). */
+const flat = (s: string) => Buffer.from(s, "utf8").toString("utf8");
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
@@ -71,7 +83,8 @@ export function checkLinks(outDir: string, pathPrefix = "/", options: LinkCheckO
   const idsOf = (rel: string) => {
     let ids = idsCache.get(rel);
     if (!ids) {
-      ids = new Set([...read(rel).matchAll(ID)].map((m) => decodeEntities(m[1]!)));
+      // Copies, not slices: a slice of the page would keep all of its HTML in memory.
+      ids = new Set([...read(rel).matchAll(ID)].map((m) => flat(decodeEntities(m[1]!))));
       idsCache.set(rel, ids);
       sourceCache.delete(rel);
     }
@@ -82,8 +95,9 @@ export function checkLinks(outDir: string, pathPrefix = "/", options: LinkCheckO
   const fileFor = (sitePath: string): string | null => {
     let file = served.get(sitePath);
     if (file === undefined) {
-      file = lookUp(sitePath);
-      served.set(sitePath, file);
+      const found = lookUp(sitePath);
+      file = found === null ? null : flat(found);
+      served.set(flat(sitePath), file);
     }
     return file;
   };
@@ -104,10 +118,12 @@ export function checkLinks(outDir: string, pathPrefix = "/", options: LinkCheckO
     for (const raw of linksOf(html)) {
       if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(raw)) continue;
       links++;
-      const url = new URL(raw || "#", base + pageUrl);
+      // Most links are plain site paths ("/zh/daily/x/#item"); anything else goes through the URL parser.
+      const plain = plainPath(raw);
+      const url = plain ? undefined : new URL(raw || "#", base + pageUrl);
       let sitePath: string;
       try {
-        sitePath = decodeURIComponent(url.pathname);
+        sitePath = plain ? plain[0] : decodeURIComponent(url!.pathname);
       } catch {
         broken.push({ page: pageUrl, href: raw, reason: "is not a valid URL" });
         continue;
@@ -123,7 +139,8 @@ export function checkLinks(outDir: string, pathPrefix = "/", options: LinkCheckO
         broken.push({ page: pageUrl, href: raw, reason: "lands on no page" });
         continue;
       }
-      const fragment = url.hash ? decodeURIComponent(url.hash.slice(1)) : "";
+      const hash = plain ? plain[1] : url!.hash.slice(1);
+      const fragment = hash ? decodeURIComponent(hash) : "";
       if (fragment && target.endsWith(".html") && !idsOf(target).has(fragment)) {
         broken.push({ page: pageUrl, href: raw, reason: `has no element with id "${fragment}"` });
       }

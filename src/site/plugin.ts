@@ -14,6 +14,7 @@ import { itemListJsonLd, newsArticleJsonLd, type ShareImage } from "../pages/met
 import type { PagesOf, PageType } from "../pages/page-type.ts";
 import { postBodyHtml, type PostPage } from "../pages/posts/post.ts";
 import { itemUrl, linksTo, type LinkTarget } from "../pages/story-links.ts";
+import { pagesOfPart, type PagePart } from "./parts.ts";
 import { buildSite, type Site } from "./site.ts";
 
 export interface ContentPluginOptions {
@@ -42,6 +43,8 @@ export interface Blog {
   unpublished: number;
   /** News items, the stories they form, how items joined them, and what grouping them took. */
   stories: StoryIndex["counts"];
+  /** Whether the navigation links the topic index; a run that writes only some pages still knows. */
+  hasTopics: boolean;
 }
 
 /**
@@ -55,6 +58,17 @@ const caches: {
   registry?: { stamp: string; registry: EntityRegistry };
   last?: { key: string; blog: Blog; site: Site; bySource: Map<string, PostEntry> };
 } = { parsed: new Map() };
+
+/** The blog a one-shot build validated, and the part of its pages the next Eleventy run writes. */
+let handed: Blog | undefined;
+
+/**
+ * `npm run build` hands Eleventy the blog it has already built and validated, one part of its
+ * pages per run (see parts.ts); `undefined` goes back to loading the content.
+ */
+export function writePart(blog: Blog | undefined, part?: PagePart): void {
+  handed = blog && part ? { ...blog, pages: pagesOfPart(blog.pages, part) } : undefined;
+}
 
 /**
  * Drops what the caches hold. A one-shot build calls it once Eleventy has written the site, so
@@ -148,7 +162,7 @@ function buildBlog({ posts, changed, reparsed, removed }: LoadedContent, entitie
   const live = options.includeUnpublished ? posts : posts.filter((p) => publicationStatus(p, options.now) === "published");
   const site = buildSite(live, options.config, { now: options.now, pathPrefix: options.pathPrefix, entities: entities.registry });
   if (site.problems.length > 0) throw new ContentError(site.problems);
-  const blog: Blog = { pages: site.pages, sitemap: site.sitemap, shareImage: site.shareImage, unpublished: posts.length - live.length, stories: site.context.stories.counts };
+  const blog: Blog = { pages: site.pages, sitemap: site.sitemap, shareImage: site.shareImage, unpublished: posts.length - live.length, stories: site.context.stories.counts, hasTopics: site.pages.topicIndexes.length > 0 };
   caches.last = { key, blog, site, bySource: new Map(site.context.entries.map((entry) => [entry.post.sourcePath, entry])) };
   return blog;
 }
@@ -158,7 +172,7 @@ export function contentPlugin(eleventyConfig: UserConfig, options: ContentPlugin
   const contentDir = path.relative(process.cwd(), path.resolve(options.root, options.contentDir)) || ".";
   eleventyConfig.addWatchTarget(contentDir.startsWith("..") || path.isAbsolute(contentDir) ? path.resolve(options.root, options.contentDir) : `./${contentDir}/`);
   eleventyConfig.addGlobalData("site", options.config);
-  eleventyConfig.addGlobalData("blog", () => loadBlog(options));
+  eleventyConfig.addGlobalData("blog", () => handed ?? loadBlog(options));
   eleventyConfig.addFilter("absoluteUrl", (url: string) => absoluteUrl(url, options.config.url));
   eleventyConfig.addFilter("newsArticleJsonLd", (page: PostPage) => newsArticleJsonLd(page, options.config));
   eleventyConfig.addFilter("itemListJsonLd", (page: PostPage) => itemListJsonLd(page, options.config));
