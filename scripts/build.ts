@@ -17,6 +17,16 @@ import { forgetBuilds, loadBlog, writePart, type Blog } from "../src/site/plugin
  */
 const PAGES_PER_RUN = 2000;
 
+/** An error's message and those of the errors it wraps (Eleventy's `originalError`), each once. */
+function errorChain(error: unknown): string[] {
+  const messages: string[] = [];
+  for (let e = error as { message?: string; originalError?: unknown } | undefined; e; e = e.originalError as typeof e) {
+    const message = String(e.message ?? e);
+    if (!messages.includes(message)) messages.push(message);
+  }
+  return messages;
+}
+
 /** Seconds since the process started, for the phase timings the build prints. */
 const since = (from = 0) => ((performance.now() - from) / 1000).toFixed(2);
 
@@ -56,7 +66,7 @@ async function main(): Promise<number> {
   rmSync(out, { recursive: true, force: true });
   const started = performance.now();
   // Loaded only once the content is valid, so a post with an error fails in a moment.
-  const [{ default: Eleventy }, { buildSearchIndex, SEARCHED_PAGE_TYPE }] = await Promise.all([import("@11ty/eleventy"), import("../src/search/pagefind.ts")]);
+  const [{ default: Eleventy }, { buildSearchIndex, stopSearchIndex, SEARCHED_PAGE_TYPE }] = await Promise.all([import("@11ty/eleventy"), import("../src/search/pagefind.ts")]);
   // Links to files written after Eleventy (the page types declare them: the search page's
   // /pagefind/) are checked once those exist.
   const later = linksWrittenLater(PAGE_TYPES, blog!.pages);
@@ -79,12 +89,18 @@ async function main(): Promise<number> {
       writePart(blog, part);
       await write();
       // Post pages come first: Pagefind (a process of its own) indexes them while Eleventy writes the rest.
-      if (!searching && !parts.slice(i + 1).some((next) => next[SEARCHED_PAGE_TYPE])) searching = buildSearchIndex(options.outputDir);
+      if (!searching && !parts.slice(i + 1).some((next) => next[SEARCHED_PAGE_TYPE])) {
+        searching = buildSearchIndex(options.outputDir);
+        // Awaited after the link check; a failure meanwhile must not end the process mid-write.
+        searching.catch(() => undefined);
+      }
     }
   } catch (error) {
-    // A template error stops the build; the index under way is closed first.
-    await searching?.catch(() => undefined);
-    throw error;
+    // A template error stops the build, and the index under way with it.
+    await stopSearchIndex();
+    for (const message of errorChain(error)) console.error(`error: ${message}`);
+    console.error(`build failed: a page could not be written; ${options.outputDir} is incomplete`);
+    return 1;
   }
   writePart(undefined);
   blog = undefined;

@@ -10,6 +10,8 @@ export interface Alias {
   url: string;
   to: string;
   title: string;
+  /** The post that lists it. */
+  sourcePath: string;
 }
 
 /**
@@ -28,7 +30,7 @@ export function collectAliases(posts: Post[], pageUrls: ReadonlySet<string>): { 
         continue;
       }
       targets.set(alias, urls.post(post));
-      aliases.push({ lang: post.lang, url: alias, to: urls.post(post), title: post.title });
+      aliases.push({ lang: post.lang, url: alias, to: urls.post(post), title: post.title, sourcePath: post.sourcePath });
     }
   }
   return { aliases, targets, problems };

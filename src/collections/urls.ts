@@ -21,3 +21,6 @@ export const urls = {
 
 /** The fragment a switcher adds when it lands on a nearby page instead of a translation. */
 export const onlyInFragment = (lang: Lang) => `only-in-${lang}`;
+
+/** The file in the output folder a site URL is written to: "/zh/" → "zh/index.html". */
+export const outputFileOf = (url: string) => url.replace(/^\/+/, "") + (url.endsWith("/") ? "index.html" : "");

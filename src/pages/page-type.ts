@@ -64,6 +64,11 @@ export interface PageType<Name extends string = string, Model extends { url: str
   refresh?(pages: Model[], edited: ReadonlyMap<string, PostEntry>, context: PageContext): Model[];
   /** Site paths (prefixes) its pages link to that exist only after Eleventy has written the site. */
   linksWrittenLater?: readonly string[];
+  /**
+   * The post file and field that chose this page's URL (a redirect's old URL), named when the
+   * page would overwrite another. Without it, two page types writing one file is a bug here.
+   */
+  chosenBy?(page: Model): { file: string; field: string };
 }
 
 type ModelOf<T> = T extends PageType<string, infer Model> ? Model : never;

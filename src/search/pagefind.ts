@@ -46,3 +46,8 @@ function sortEntryLanguages(content: Uint8Array): string {
   if (entry.languages) entry.languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => a.localeCompare(b)));
   return JSON.stringify(entry);
 }
+
+/** Stops an index under way (the build failed elsewhere): its Pagefind process ends now. */
+export async function stopSearchIndex(): Promise<void> {
+  await pagefind.close();
+}

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { srcsetCandidates } from "../feeds/srcset.ts";
+import { outputFileOf } from "../collections/urls.ts";
 import type { PageType } from "../pages/page-type.ts";
 
 export interface BrokenLink {
@@ -23,10 +24,11 @@ const ID = /\s(?:id|name)="([^"]+)"/g;
 
 /** An absolute site path with nothing to resolve or decode (no dot segment, escape, query or space), and its fragment. */
 function plainPath(raw: string): [path: string, fragment: string] | undefined {
-  if (raw[0] !== "/" || raw[1] === "/") return undefined;
+  // The URL parser drops tabs and line breaks anywhere and trims spaces: leave those to it.
+  if (raw[0] !== "/" || raw[1] === "/" || /[\x00-\x20\x7f]/.test(raw)) return undefined;
   const hashAt = raw.indexOf("#");
   const sitePath = hashAt < 0 ? raw : raw.slice(0, hashAt);
-  if (/[%?\\\s]|\/\.\.?(?:\/|$)/.test(sitePath)) return undefined;
+  if (/[%?\\]|\/\.\.?(?:\/|$)/.test(sitePath)) return undefined;
   return [sitePath, hashAt < 0 ? "" : raw.slice(hashAt + 1)];
 }
 
@@ -122,8 +124,11 @@ export function checkLinks(outDir: string, pathPrefix = "/", options: LinkCheckO
       const plain = plainPath(raw);
       const url = plain ? undefined : new URL(raw || "#", base + pageUrl);
       let sitePath: string;
+      let fragment: string;
       try {
         sitePath = plain ? plain[0] : decodeURIComponent(url!.pathname);
+        const hash = plain ? plain[1] : url!.hash.slice(1);
+        fragment = hash ? decodeURIComponent(hash) : "";
       } catch {
         broken.push({ page: pageUrl, href: raw, reason: "is not a valid URL" });
         continue;
@@ -139,8 +144,6 @@ export function checkLinks(outDir: string, pathPrefix = "/", options: LinkCheckO
         broken.push({ page: pageUrl, href: raw, reason: "lands on no page" });
         continue;
       }
-      const hash = plain ? plain[1] : url!.hash.slice(1);
-      const fragment = hash ? decodeURIComponent(hash) : "";
       if (fragment && target.endsWith(".html") && !idsOf(target).has(fragment)) {
         broken.push({ page: pageUrl, href: raw, reason: `has no element with id "${fragment}"` });
       }
@@ -150,8 +153,6 @@ export function checkLinks(outDir: string, pathPrefix = "/", options: LinkCheckO
   return { pages: files.length, links, broken };
 }
 
-/** The file in the output folder a site URL is written to: "/zh/" → "zh/index.html". */
-const outputFileOf = (url: string) => url.replace(/^\/+/, "") + (url.endsWith("/") ? "index.html" : "");
 
 /**
  * Links to files written after Eleventy (the search index), as the page types declare them:

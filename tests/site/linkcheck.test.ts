@@ -31,6 +31,21 @@ describe("checkLinks", () => {
     ]);
   });
 
+  it("reads a plain site path as the URL parser does: dot segments, escapes, spaces around the link and a broken escape", () => {
+    const dir = site({
+      "zh/index.html": '<h2 id="要点">要点</h2><h2 id="a b">x</h2>',
+      "en/index.html": [
+        '<a href="/en/../zh/#要点">dots</a>',
+        '<a href="/zh/#%E8%A6%81%E7%82%B9">escaped</a>',
+        '<a href="/zh/#a%20b">space</a>',
+        '<a href=" /zh/#要点 ">padded</a>',
+        '<a href="/zh/#%E0">broken escape</a>',
+        '<a href="/zh/./missing/#要点">gone</a>',
+      ].join(""),
+    });
+    expect(checkLinks(dir).broken.map(formatBrokenLink)).toEqual(["/en/: link /zh/#%E0 is not a valid URL", "/en/: link /zh/./missing/#要点 lands on no page"]);
+  });
+
   it("checks each internal candidate of a srcset, on img and source", () => {
     const dir = site({
       "zh/index.html": [

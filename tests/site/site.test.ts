@@ -52,4 +52,17 @@ describe("buildSite: a loop over the registered page types", () => {
   it("refuses two page types with one name: their templates would paginate over the same models", () => {
     expect(() => buildSite(posts, config, { pageTypes: [...PAGE_TYPES, { ...aboutPages, name: "posts" }] })).toThrow(/two page types are named "posts"/);
   });
+
+  it("names the post whose old URL is the address of another page, instead of letting the redirect overwrite it", () => {
+    const [first, ...rest] = posts;
+    const moved = { ...first!, aliases: ["/en/tags/", "/zh/weeks/"] };
+    const site = buildSite([moved, ...rest], config);
+    expect(site.problems).toContainEqual({ file: moved.sourcePath, field: "aliases", message: "/en/tags/ is the address of a page of the site (tagIndexes: /en/tags/); choose an old URL that no page has" });
+    expect(site.problems.filter((p) => p.field === "aliases")).toHaveLength(1);
+  });
+
+  it("refuses two page types that write one file: a bug, not a content problem", () => {
+    const shadow = { ...aboutPages, name: "shadow", pages: () => [{ url: "/zh/search/" }] } as unknown as PageType;
+    expect(() => buildSite(posts, config, { pageTypes: [...PAGE_TYPES, shadow] })).toThrow(/"searches" and "shadow" both write zh\/search\/index.html/);
+  });
 });
