@@ -153,7 +153,6 @@ export function checkLinks(outDir: string, pathPrefix = "/", options: LinkCheckO
   return { pages: files.length, links, broken };
 }
 
-
 /**
  * Links to files written after Eleventy (the search index), as the page types declare them:
  * which targets to leave for later, and which pages to check again once they exist.
