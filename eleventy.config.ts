@@ -1,6 +1,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { i18nPlugin } from "./src/i18n/plugin.ts";
+import { devServerPlugin } from "./src/dev/server.ts";
 import { devSearchPlugin } from "./src/search/plugin.ts";
 import { securityPlugin } from "./src/security/plugin.ts";
 import { buildOptions } from "./src/options.ts";
@@ -19,10 +20,8 @@ export default function (eleventyConfig: UserConfig) {
   // with many pages lives in its `*.layout.njk`, which Nunjucks compiles once.
   eleventyConfig.ignores.add("src/pages/**/*.layout.njk");
   eleventyConfig.addWatchTarget("src/pages/**/*.layout.njk");
-  eleventyConfig.addPassthroughCopy({ assets: "assets" });
   eleventyConfig.setQuietMode(true);
-  // The pages' absolute URLs name this port, so the server takes it or stops with a message.
-  eleventyConfig.setServerOptions({ port: options.devPort, portReassignmentRetryCount: 0 });
+  if (options.devServer) eleventyConfig.addPlugin(devServerPlugin, { host: options.devHost, port: options.devPort });
 
   return {
     dir: { input: "src/pages", includes: "../../layouts", output: options.outputDir },

@@ -11,6 +11,11 @@
  * search index on its own. `--scale` adds 30,000 posts (full build and the references only);
  * `--entities` also builds each corpus without its entity registry and times the matching
  * alone. It asserts nothing about time: targets are printed next to the numbers.
+ *
+ * It also times every post of scripts/pathological.ts (runs of one delimiter, deep nesting,
+ * huge lines and front matter) through normalizePost and renderBody at two sizes, four times
+ * apart, and prints each one's time per MB beside a real brief's: an input whose time per MB
+ * grows with its size is superlinear.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -23,6 +28,7 @@ import { createMatcher } from "../src/entities/matcher.ts";
 import { loadRegistry } from "../src/entities/registry.ts";
 import { SEARCHED_PAGES } from "../src/search/pagefind.ts";
 import { generateCorpus } from "./corpus.ts";
+import { NORMAL_POST, PATHOLOGICAL_INPUTS, pathologicalTargets, processPost, type PathologicalInput } from "./pathological.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
@@ -351,6 +357,55 @@ function printTable(reports: SizeReport[]): void {
   if (first && last && last !== first) console.log(`growth: ${last.posts / first.posts}× posts took ${fmt(last.full.wallSeconds / first.full.wallSeconds, 2)}× time and ${fmt((last.full.peakMemoryMB ?? 0) / (first.full.peakMemoryMB ?? 1), 2)}× memory`);
 }
 
+interface PathologicalTiming {
+  megabytes: number;
+  seconds: number;
+}
+
+interface PathologicalReport {
+  name: string;
+  small: PathologicalTiming;
+  /** Four times the size; left out when the small one took longer than PATHOLOGICAL_BUDGET_S. */
+  large?: PathologicalTiming;
+}
+
+/** A small size slower than this is not tried at four times the size (a quadratic input would take 16 times as long). */
+const PATHOLOGICAL_BUDGET_S = 5;
+
+/**
+ * Each pathological input, and a real brief repeated, through normalizePost and renderBody
+ * at the size its test runs and a quarter of it (`--quick`), or that size and four times it.
+ */
+function benchPathological(quick: boolean): PathologicalReport[] {
+  const targets = pathologicalTargets();
+  const [small, large] = quick ? [1 / 4, 1] : [1, 4];
+  const time = (input: PathologicalInput, bytes: number): PathologicalTiming => {
+    const text = input.build(Math.round(bytes));
+    const started = performance.now();
+    processPost(text, input.contentPath, targets);
+    return { megabytes: Buffer.byteLength(text) / 2 ** 20, seconds: (performance.now() - started) / 1000 };
+  };
+  time(NORMAL_POST, 64 * 1024); // compiles the code paths before anything is timed
+  return [NORMAL_POST, ...PATHOLOGICAL_INPUTS].map((input) => {
+    const first = time(input, input.bytes * small);
+    return { name: input.name, small: first, large: first.seconds > PATHOLOGICAL_BUDGET_S ? undefined : time(input, input.bytes * large) };
+  });
+}
+
+function printPathological(reports: PathologicalReport[]): void {
+  const perMB = (t?: PathologicalTiming) => (t ? t.seconds / t.megabytes : undefined);
+  const normal = perMB(reports[0]!.large) ?? perMB(reports[0]!.small)!;
+  console.log("\nPathological input (normalizePost + renderBody); growth: s per MB at 4× the size ÷ at 1× (1 linear, 4 quadratic):");
+  console.log("| input | MB | s per MB | MB (4×) | s per MB | growth | ÷ a real brief |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of reports) {
+    const large = perMB(r.large);
+    console.log(
+      `| ${r.name.replace(/\|/g, "\\|")} | ${fmt(r.small.megabytes, 3)} | ${fmt(perMB(r.small), 2)} | ${fmt(r.large?.megabytes, 3)} | ${fmt(large, 2)} | ${fmt(large === undefined ? undefined : large / perMB(r.small)!, 1)} | ${fmt((large ?? perMB(r.small)!) / normal, 1)} |`,
+    );
+  }
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -372,9 +427,11 @@ async function main(): Promise<number> {
     reports.push(report);
   }
   printTable(reports);
+  const pathological = benchPathological(values.quick!);
+  printPathological(pathological);
   const out = path.resolve(ROOT, values.out!);
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, reports }, null, 2));
+  writeFileSync(out, JSON.stringify({ machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, reports, pathological }, null, 2));
   console.log(`\nreport: ${path.relative(ROOT, out)}`);
   return 0;
 }

@@ -1,13 +1,15 @@
 /**
  * npm run build: validates every post first (one line per problem, exit 1), then runs
- * Eleventy into _site/. Nothing is written when content has errors.
+ * Eleventy, the search index and the link check in a staging folder that replaces _site/ only
+ * when all of them passed. Nothing is written when content has errors.
  */
-import { rmSync } from "node:fs";
 import path from "node:path";
 import { ContentError, formatProblem } from "../src/content/errors.ts";
-import { buildOptions, SettingError } from "../src/options.ts";
+import { buildOptions, SettingError, type BuildOptions } from "../src/options.ts";
 import { PAGE_TYPES } from "../src/pages/index.ts";
 import { checkLinks, formatBrokenLink, linksWrittenLater } from "../src/site/linkcheck.ts";
+import { LEFT_OUT } from "../src/site/assets.ts";
+import { OutputError, stageOutput, type StagedOutput } from "../src/site/output.ts";
 import { writeParts } from "../src/site/parts.ts";
 import { forgetBuilds, loadBlog, writePart, type Blog } from "../src/site/plugin.ts";
 
@@ -43,6 +45,7 @@ async function main(): Promise<number> {
     const hidden = blog.unpublished;
     const posts = blog.pages.posts.length;
     console.log(`content: ${posts} post${posts === 1 ? "" : "s"}${hidden ? `, ${hidden} drafts or scheduled posts left out` : ""} in ${since(loadStarted)} s`);
+    for (const file of blog.assetsLeftOut) console.log(`note: ${file}: ${LEFT_OUT}`);
     const stories = blog.stories;
     console.log(`stories: ${stories.items} news items, ${stories.stories} stories in more than one post (${stories.source} items joined by source, ${stories.entities} by names) in ${stories.seconds.toFixed(2)} s`);
   } catch (error) {
@@ -57,20 +60,57 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  // Start from an empty folder so pages of deleted posts never linger; never empty a folder that holds the project.
+  // A fresh folder beside the output folder, so pages of deleted posts never linger and a
+  // failed build leaves the last good site; never a folder that holds the project.
   const out = path.resolve(options.root, options.outputDir);
   if (path.resolve(options.root).startsWith(out) || path.resolve(options.root, options.contentDir).startsWith(out + path.sep)) {
     console.error(`error: OUTPUT_DIR ${options.outputDir} would contain the project or its content; choose a separate folder such as _site`);
     return 1;
   }
-  rmSync(out, { recursive: true, force: true });
+  let staged: StagedOutput;
+  try {
+    staged = stageOutput(out);
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    console.error(`error: ${error.message}`);
+    return 1;
+  }
+  // Interrupted (Ctrl-C, a cancelled CI job): the staged files go, the last good site stays.
+  const interrupted = (signal: NodeJS.Signals) => {
+    void stopSearch?.();
+    staged.discard();
+    console.error(`build interrupted (${signal}); ${options!.outputDir} was left as it was`);
+    process.exit(130);
+  };
+  process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
+  // Handed over in a box that writeSite empties, so no frame keeps the blog during the link check.
+  const handover = { blog };
+  blog = undefined;
+  try {
+    return await writeSite(handover, options, staged);
+  } finally {
+    staged.discard();
+  }
+}
+
+/** Stops the search index under way, if any (an interrupted build). */
+let stopSearch: (() => Promise<void>) | undefined;
+
+/** Writes the site into the staged folder; publishes it only when every step passed. */
+async function writeSite(handover: { blog?: Blog }, options: BuildOptions, staged: StagedOutput): Promise<number> {
+  let blog: Blog | undefined = handover.blog!;
+  handover.blog = undefined;
+  // Eleventy and the steps after it write into the staged folder (Eleventy reads its config again).
+  process.env.OUTPUT_DIR = staged.dir;
+  const outputDir = staged.dir;
   const started = performance.now();
   // Loaded only once the content is valid, so a post with an error fails in a moment.
   const [{ default: Eleventy }, { buildSearchIndex, stopSearchIndex, SEARCHED_PAGE_TYPE }] = await Promise.all([import("@11ty/eleventy"), import("../src/search/pagefind.ts")]);
+  stopSearch = stopSearchIndex;
   // Links to files written after Eleventy (the page types declare them: the search page's
   // /pagefind/) are checked once those exist.
-  const later = linksWrittenLater(PAGE_TYPES, blog!.pages);
-  const counts = Object.entries(blog!.pages).map(([name, pages]) => ({ name, pages: pages.length }));
+  const later = linksWrittenLater(PAGE_TYPES, blog.pages);
+  const counts = Object.entries(blog.pages).map(([name, pages]) => ({ name, pages: pages.length }));
   const parts = writeParts(counts, options.pagesPerRun ?? PAGES_PER_RUN, [SEARCHED_PAGE_TYPE]);
   // From here the build holds the blog itself; the caches would keep every post's source too.
   forgetBuilds();
@@ -90,7 +130,7 @@ async function main(): Promise<number> {
       await write();
       // Post pages come first: Pagefind (a process of its own) indexes them while Eleventy writes the rest.
       if (!searching && !parts.slice(i + 1).some((next) => next[SEARCHED_PAGE_TYPE])) {
-        searching = buildSearchIndex(options.outputDir);
+        searching = buildSearchIndex(outputDir);
         // Awaited after the link check; a failure meanwhile must not end the process mid-write.
         searching.catch(() => undefined);
       }
@@ -99,7 +139,7 @@ async function main(): Promise<number> {
     // A template error stops the build, and the index under way with it.
     await stopSearchIndex();
     for (const message of errorChain(error)) console.error(`error: ${message}`);
-    console.error(`build failed: a page could not be written; ${options.outputDir} is incomplete`);
+    console.error(`build failed: a page could not be written; ${options.outputDir} was left as it was`);
     return 1;
   }
   writePart(undefined);
@@ -109,16 +149,18 @@ async function main(): Promise<number> {
   // The link check runs beside the search index.
   const linksStarted = performance.now();
   // No dead internal link ships: a broken link fails the build.
-  const report = checkLinks(options.outputDir, options.pathPrefix, { skipTarget: later.isTarget });
+  const report = checkLinks(outputDir, options.pathPrefix, { skipTarget: later.isTarget });
   const linkSeconds = since(linksStarted);
   const search = await searching!;
   console.log(`search: indexed ${search.pages} posts in ${search.seconds.toFixed(2)} s`);
-  report.broken.push(...checkLinks(options.outputDir, options.pathPrefix, { pages: later.isPage, skipTarget: (p) => !later.isTarget(p) }).broken);
+  report.broken.push(...checkLinks(outputDir, options.pathPrefix, { pages: later.isPage, skipTarget: (p) => !later.isTarget(p) }).broken);
   for (const broken of report.broken) console.error(`error: broken link: ${formatBrokenLink(broken)}`);
   if (report.broken.length > 0) {
-    console.error(`build failed: ${report.broken.length} broken internal link${report.broken.length === 1 ? "" : "s"}`);
+    console.error(`build failed: ${report.broken.length} broken internal link${report.broken.length === 1 ? "" : "s"}; ${options.outputDir} was left as it was`);
     return 1;
   }
+  const note = staged.publish();
+  if (note) console.log(`note: ${note}`);
   console.log(`links: ${report.links} internal links on ${report.pages} pages, none broken (${linkSeconds} s)`);
   // Pagefind runs as its own process; this is the peak of the build itself.
   console.log(`memory: peak ${Math.round(process.resourceUsage().maxRSS / 1024)} MB in the build process`);

@@ -16,7 +16,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatProblem } from "../src/content/errors.ts";
-import { loadContent } from "../src/content/load.ts";
+import { loadContent, projectRoots } from "../src/content/load.ts";
 import { createMatcher } from "../src/entities/matcher.ts";
 import { loadRegistry } from "../src/entities/registry.ts";
 import { reviewEntities } from "../src/entities/review.ts";
@@ -26,8 +26,7 @@ import { buildOptions } from "../src/options.ts";
 import { reviewContent, type Finding } from "../src/site/check.ts";
 import { checkLinks } from "../src/site/linkcheck.ts";
 import { buildSite } from "../src/site/site.ts";
-import { postPages } from "../src/pages/posts/post.ts";
-import { weekPages } from "../src/pages/weeks/week.ts";
+import { findAssets, LEFT_OUT } from "../src/site/assets.ts";
 
 export interface CheckResult {
   findings: Finding[];
@@ -44,10 +43,12 @@ export function runCheck(env: NodeJS.ProcessEnv = process.env, root = process.cw
     timeZone: options.config.timeZone,
     authors: options.config.authors,
   });
-  const { registry, problems: registryProblems } = loadRegistry(options.root, options.contentDir);
-  const findings: Finding[] = [...problems, ...registryProblems].map((p) => ({ ...p, level: "error" as const }));
-  // Only the page types the review reads: no page or feed is rendered for nothing.
-  const site = buildSite(posts, options.config, { pageTypes: [postPages, weekPages], entities: registry });
+  const { registry, problems: registryProblems } = loadRegistry(options.root, options.contentDir, projectRoots(options.root, options.contentDir));
+  const assets = findAssets(options.root);
+  const findings: Finding[] = [...problems, ...registryProblems, ...assets.problems].map((p) => ({ ...p, level: "error" as const }));
+  findings.push(...assets.leftOut.map((file) => ({ level: "warning" as const, file, message: LEFT_OUT })));
+  // Every page type, so every address of the site is in the clash check; feeds render only when written.
+  const site = buildSite(posts, options.config, { entities: registry, assets: assets.urls });
   findings.push(...site.problems.map((p) => ({ ...p, level: "error" as const })));
   findings.push(...reviewContent(posts, site));
   const items = storyItems(site.context.entries, undefined, registry, new URL(options.config.url).origin);

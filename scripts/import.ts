@@ -12,7 +12,8 @@ import { site } from "../src/config.ts";
 import { canonicalSource } from "../src/content/canonical.ts";
 import { formatProblem } from "../src/content/errors.ts";
 import { splitFrontMatter } from "../src/content/frontmatter.ts";
-import { listPostFiles } from "../src/content/load.ts";
+import { escapingLinkProblem, readableIn, realRoot, type FoundFiles } from "../src/content/files.ts";
+import { findPostFiles } from "../src/content/load.ts";
 import { normalizePost } from "../src/content/normalize.ts";
 
 export interface ImportOptions {
@@ -30,6 +31,13 @@ export interface ImportResult {
   failed: string[];
 }
 
+/** One file named on the command line, read only when its real path stays in its own folder. */
+function walkOne(file: string): FoundFiles {
+  const real = realRoot(file);
+  const where = readableIn(real, [realRoot(path.dirname(file))]);
+  return where === "inside" ? { files: [file], escaping: [] } : { files: [], escaping: [{ link: file, target: real, reason: where }] };
+}
+
 export function importPosts(inputs: string[], options: ImportOptions): ImportResult {
   const result: ImportResult = { written: [], skipped: [], failed: [] };
   const rel = (p: string) => path.relative(options.root, p).split(path.sep).join("/") || p;
@@ -41,8 +49,13 @@ export function importPosts(inputs: string[], options: ImportOptions): ImportRes
       continue;
     }
     const isDir = statSync(absolute).isDirectory();
-    const files = isDir ? listPostFiles(absolute) : [absolute];
-    for (const file of files) {
+    // Nothing is read from outside the folder being imported: a link there could bring in any file of this machine.
+    const found = isDir ? findPostFiles(absolute, [realRoot(absolute)]) : walkOne(absolute);
+    for (const link of found.escaping) {
+      options.error(`error: ${formatProblem(escapingLinkProblem(link, rel, isDir ? rel(absolute) || "." : "the folder of the file"))}`);
+      result.failed.push(rel(link.link));
+    }
+    for (const file of found.files) {
       const source = readFileSync(file, "utf8");
       const contentPath = isDir ? path.relative(absolute, file).split(path.sep).join("/") : path.basename(file);
       const normalized = normalizePost(source, {

@@ -19,11 +19,18 @@ export interface BuildOptions {
   includeUnpublished: boolean;
   /** Watch mode: an edit that leaves a post's listing unchanged rewrites that post's page only. */
   incremental: boolean;
+  /** Eleventy runs as the dev server (`npm start`). */
+  devServer: boolean;
   /** The dev server's port; its URL is the site URL while it runs. */
   devPort: number;
+  /** The interface the dev server listens on (DEV_HOST): localhost unless the editor opts in. */
+  devHost: string;
   /** `npm run build`: pages written per run of Eleventy (PAGES_PER_RUN); unset, the build's default. */
   pagesPerRun?: number;
 }
+
+/** Where `npm start` writes its pages (drafts and scheduled posts included), apart from _site/. */
+export const DEV_OUTPUT_DIR = ".cache/dev-site";
 
 /** Where `npm start` serves the site: Eleventy's dev server on localhost, port PORT (default 8080). */
 export function devServerUrl(env: NodeJS.ProcessEnv = process.env): string {
@@ -61,13 +68,16 @@ export function buildOptions(env: NodeJS.ProcessEnv = process.env, root = proces
   return {
     root,
     contentDir: env.CONTENT_DIR || "content",
-    outputDir: env.OUTPUT_DIR || "_site",
+    // The dev server's pages include drafts: they never go where a deploy takes the site from.
+    outputDir: env.OUTPUT_DIR || (devServer ? DEV_OUTPUT_DIR : "_site"),
     config: { ...site, url },
     pathPrefix,
     now,
     includeUnpublished: devServer || env.INCLUDE_UNPUBLISHED === "1",
     incremental: devServer,
+    devServer,
     devPort: devPortOf(env),
+    devHost: env.DEV_HOST || "localhost",
     pagesPerRun,
   };
 }

@@ -21,7 +21,7 @@ const LAYERS: string[][] = [
   ["feeds"],
   ["pages"],
   ["site"],
-  ["search", "security", "options.ts"],
+  ["search", "security", "dev", "options.ts"],
 ];
 
 const layerOf = (file: string) => LAYERS.findIndex((names) => names.includes(file.split("/")[0]!));

@@ -10,6 +10,12 @@ describe("build options from the environment", () => {
     expect(buildOptions({ ELEVENTY_RUN_MODE: "serve", PORT: "8081" })).toMatchObject({ devPort: 8081, config: { url: "http://localhost:8081/" } });
   });
 
+  it("keeps the dev server's pages (drafts included) out of _site/, where a deploy takes the site from, and on localhost", () => {
+    expect(buildOptions({ ELEVENTY_RUN_MODE: "serve" })).toMatchObject({ outputDir: ".cache/dev-site", devHost: "localhost" });
+    expect(buildOptions({})).toMatchObject({ outputDir: "_site", devServer: false });
+    expect(buildOptions({ ELEVENTY_RUN_MODE: "serve", DEV_HOST: "0.0.0.0", OUTPUT_DIR: "out" })).toMatchObject({ outputDir: "out", devHost: "0.0.0.0" });
+  });
+
   it("uses SITE_URL when one is given, in the dev server too", () => {
     expect(buildOptions({ ELEVENTY_RUN_MODE: "serve", SITE_URL: "https://user.github.io/blog/" })).toMatchObject({ pathPrefix: "/blog/", config: { url: "https://user.github.io/blog/" } });
     expect(buildOptions({}).config.url).toBe("https://example.com/");

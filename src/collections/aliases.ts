@@ -10,8 +10,9 @@ export interface Alias {
   url: string;
   to: string;
   title: string;
-  /** The post that lists it. */
+  /** The post that lists it, and the line of its `aliases`. */
   sourcePath: string;
+  line?: number;
 }
 
 /**
@@ -26,11 +27,11 @@ export function collectAliases(posts: Post[], pageUrls: ReadonlySet<string>): { 
     for (const alias of post.aliases) {
       const taken = targets.get(alias) ?? (pageUrls.has(alias) ? alias : undefined);
       if (taken) {
-        problems.push({ file: post.sourcePath, field: "aliases", message: `${alias} already leads to ${taken}; an old URL can lead to one page only` });
+        problems.push({ file: post.sourcePath, line: post.aliasesLine, field: "aliases", message: `${alias} already leads to ${taken}; an old URL can lead to one page only` });
         continue;
       }
       targets.set(alias, urls.post(post));
-      aliases.push({ lang: post.lang, url: alias, to: urls.post(post), title: post.title, sourcePath: post.sourcePath });
+      aliases.push({ lang: post.lang, url: alias, to: urls.post(post), title: post.title, sourcePath: post.sourcePath, line: post.aliasesLine });
     }
   }
   return { aliases, targets, problems };

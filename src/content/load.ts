@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Author } from "../config.ts";
+import { escapingLinkProblem, realRoot, walkFiles, type FoundFiles } from "./files.ts";
 import type { ContentProblem } from "./errors.ts";
 import { normalizePost, type NormalizeResult } from "./normalize.ts";
 import type { Post } from "./schema.ts";
@@ -29,20 +30,21 @@ export interface LoadedContent {
   removed: boolean;
 }
 
-/** Every post file under a folder, sorted so builds are deterministic. */
-export function listPostFiles(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (current: string) => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (entry.name.startsWith(".") || entry.name.startsWith("_")) continue;
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (POST_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) found.push(full);
-    }
-  };
-  walk(dir);
-  return found.sort();
+const isPostFile = (name: string) => POST_EXTENSIONS.includes(path.extname(name).toLowerCase());
+
+/**
+ * Every post file under a folder, sorted so builds are deterministic, and the symbolic links
+ * not followed because they leave `roots` (default: the folder).
+ */
+export function findPostFiles(dir: string, roots?: readonly string[]): FoundFiles {
+  return walkFiles(dir, { roots, accept: isPostFile });
 }
+
+/** Every post file under a folder that stays inside it, sorted. */
+export const listPostFiles = (dir: string): string[] => findPostFiles(dir).files;
+
+/** The folders a build reads from: the project and the content folder, by their real paths. */
+export const projectRoots = (root: string, contentDir: string): string[] => [realRoot(root), realRoot(path.resolve(root, contentDir))];
 
 /** Parsed posts by absolute path; a file is parsed again only when its size or mtime changes. */
 export type ParsedPosts = Map<string, { mtimeMs: number; size: number; key: string; result: NormalizeResult }>;
@@ -58,7 +60,10 @@ export function loadContent(options: LoadOptions): LoadedContent {
   let changed = false;
   let removed = false;
   const reparsed: string[] = [];
-  for (const file of listPostFiles(contentRoot)) {
+  const found = findPostFiles(contentRoot, projectRoots(options.root, options.contentDir));
+  const rel = (file: string) => path.relative(options.root, file).split(path.sep).join("/");
+  problems.push(...found.escaping.map((link) => escapingLinkProblem(link, rel)));
+  for (const file of found.files) {
     seen.add(file);
     const stat = statSync(file);
     const cached = cache.get(file);
@@ -66,7 +71,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size && cached.key === optionsKey) {
       result = cached.result;
     } else {
-      const sourcePath = path.relative(options.root, file).split(path.sep).join("/");
+      const sourcePath = rel(file);
       const contentPath = path.relative(contentRoot, file).split(path.sep).join("/");
       let source: string;
       try {

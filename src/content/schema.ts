@@ -102,6 +102,8 @@ export interface Post {
   scheduled?: Date;
   /** Old site-relative URLs ("/weekly_news/x/") that must keep working. */
   aliases: string[];
+  /** The front-matter line of `aliases`, for messages about an old URL. */
+  aliasesLine?: number;
   /** Entities the front matter says the post is about (`qwen`) or not about (`-meta`), by id. */
   entities: EntityOverrides;
   /** Markdown body, without a repeated title line. */

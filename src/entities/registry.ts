@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { z } from "zod";
 import { LANGS, type Lang } from "../config.ts";
 import type { ContentProblem } from "../content/errors.ts";
 import { SLUG_PATTERN } from "../i18n/slug.ts";
+import { escapingLinkProblem, realRoot, walkFiles, type FoundFiles } from "../content/files.ts";
 import { aliasProblem } from "./matcher.ts";
 
 /*
@@ -76,17 +77,15 @@ export interface RegistryFile {
   text: string;
 }
 
-/** The registry files under a content folder, sorted; none when there is no entities/ folder. */
-export function listRegistryFiles(contentRoot: string): string[] {
-  const dir = path.join(contentRoot, ENTITIES_DIR);
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names.filter((name) => /\.ya?ml$/i.test(name) && !name.startsWith(".")).sort().map((name) => path.join(dir, name));
+/**
+ * The registry files under a content folder, sorted; none when there is no entities/ folder.
+ * A link leading out of `roots` (default: the content folder) is listed apart, never read.
+ */
+export function findRegistryFiles(contentRoot: string, roots?: readonly string[]): FoundFiles {
+  return walkFiles(path.join(contentRoot, ENTITIES_DIR), { roots: roots ?? [realRoot(contentRoot)], accept: (name) => /\.ya?ml$/i.test(name), skip: (name) => name.startsWith("."), recursive: false });
 }
+
+export const listRegistryFiles = (contentRoot: string, roots?: readonly string[]): string[] => findRegistryFiles(contentRoot, roots).files;
 
 /** What a change to the registry files is detected by: each file's path, size and mtime. */
 export function registryStamp(files: string[]): string {
@@ -100,12 +99,12 @@ export function registryStamp(files: string[]): string {
 }
 
 /** Reads and validates the registry under `<root>/<contentDir>/entities/`. */
-export function loadRegistry(root: string, contentDir: string): { registry: EntityRegistry; problems: ContentProblem[] } {
-  const files = listRegistryFiles(path.resolve(root, contentDir)).map((file) => ({
-    path: path.relative(root, file).split(path.sep).join("/"),
-    text: readFileSync(file, "utf8"),
-  }));
-  return parseRegistry(files);
+export function loadRegistry(root: string, contentDir: string, roots?: readonly string[]): { registry: EntityRegistry; problems: ContentProblem[] } {
+  const found = findRegistryFiles(path.resolve(root, contentDir), roots);
+  const rel = (file: string) => path.relative(root, file).split(path.sep).join("/");
+  const files = found.files.map((file) => ({ path: rel(file), text: readFileSync(file, "utf8") }));
+  const parsed = parseRegistry(files);
+  return { ...parsed, problems: [...found.escaping.map((link) => escapingLinkProblem(link, rel)), ...parsed.problems] };
 }
 
 /** Builds the registry from its files; every problem of every file is reported, with its line. */

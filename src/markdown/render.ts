@@ -5,6 +5,8 @@ import type { Lang } from "../config.ts";
 import { unicodeSlug } from "../i18n/slug.ts";
 import { t } from "../i18n/strings.ts";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
+import htmlInline from "markdown-it/lib/rules_inline/html_inline.mjs";
+import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import { cjkBreaksPlugin } from "./cjk-breaks.ts";
 import { closesItem, newsItemsPlugin, opensItem, type ItemMeta, type NewsEnv, type NewsItem } from "./news-items.ts";
@@ -53,6 +55,34 @@ function headingId(text: string): string {
 }
 
 /**
+ * Ids unique in a page as markdown-it-anchor makes them: the first free of "a", "a-1", "a-2", ….
+ * Each base remembers the suffix it reached, so the nth heading of the same text costs one
+ * lookup rather than n (10,000 identical headings took 26 s, now 1 s).
+ */
+function uniqueIds(used = new Set<string>()): (base: string) => string {
+  const nextSuffix = new Map<string, number>();
+  return (base) => {
+    let id = base;
+    if (used.has(id)) {
+      let n = nextSuffix.get(base) ?? 1;
+      while (used.has(`${base}-${n}`)) n++;
+      id = `${base}-${n}`;
+      nextSuffix.set(base, n + 1);
+    }
+    used.add(id);
+    return id;
+  };
+}
+
+/** The heading ids of one render: markdown-it-anchor's own search for a free suffix then finds the first it tries free. */
+const headingIds = new WeakMap<StateCore, (base: string) => string>();
+function uniqueHeadingId(text: string, state: StateCore): string {
+  let unique = headingIds.get(state);
+  if (!unique) headingIds.set(state, (unique = uniqueIds()));
+  return unique(headingId(text));
+}
+
+/**
  * Marks where an item's last child ends, so links can be added there after rendering; never
  * left in the output. Private-use characters around a number and a key made once per process,
  * which no editor's text can hold by chance.
@@ -87,13 +117,8 @@ function itemIds(state: StateCore): void {
     const id = token.type === "heading_open" ? token.attrGet("id") : null;
     if (id) used.add(id);
   }
-  const unique = (text: string) => {
-    const base = headingId(text);
-    let id = base;
-    for (let n = 1; used.has(id); n++) id = `${base}-${n}`;
-    used.add(id);
-    return id;
-  };
+  const uniqueId = uniqueIds(used);
+  const unique = (text: string) => uniqueId(headingId(text));
   let k = 0;
   const open: number[] = [];
   const withSlots: Token[] = [];
@@ -151,6 +176,70 @@ function placeItems(html: string, items: NewsItem[]): string {
   return out + html.slice(from);
 }
 
+/**
+ * markdown-it's inline HTML rule matches a comment, processing instruction, declaration or
+ * CDATA section with a regex that scans to the end of the paragraph before it fails, once per
+ * opener: a paragraph of unclosed "<!--" (or "<?", "<!X", "<![CDATA[") took quadratic time,
+ * 51 s for 200 KB (now 0.6 s). Such an opener can match only if its terminator comes after
+ * it, which one search per paragraph tells; the rule is skipped for the others, so the output
+ * is the same.
+ */
+interface HtmlTerminators {
+  lastIndex: Map<string, number>;
+  /** Positions from which a comment's walk (see commentCloses) is known to reach no "-->". */
+  unclosed?: Uint8Array;
+}
+const terminatorsOf = new WeakMap<StateInline, HtmlTerminators>();
+
+/**
+ * Whether markdown-it's comment regex, <!--(?:[^-]|-[^-]|--[^>])*-->, matches from `from` (just
+ * after "<!--"). Its group takes "x" (x not "-"), "-x" (x not "-") or "--x" (x not ">"), and at
+ * any position at most one of them fits, so there is one walk: it matches where that walk
+ * stops at "-->".
+ * A walk that reaches a position an earlier failed walk passed fails too, so every position
+ * is walked at most once per paragraph.
+ */
+function commentCloses(src: string, from: number, unclosed: Uint8Array): boolean {
+  const walked: number[] = [];
+  const dash = (i: number) => src.charCodeAt(i) === 0x2d;
+  for (let i = from; i < src.length && !unclosed[i]; ) {
+    walked.push(i);
+    if (!dash(i)) i += 1;
+    else if (!dash(i + 1)) i += 2;
+    else if (src.charCodeAt(i + 2) !== 0x3e) i += 3;
+    else return true;
+  }
+  for (const i of walked) unclosed[i] = 1;
+  return false;
+}
+
+/** Whether the inline HTML at `state.pos` can match; true for everything but the four openers above. */
+function inlineHtmlCanClose(state: StateInline): boolean {
+  const { src, pos } = state;
+  if (src.charCodeAt(pos) !== 0x3c) return true;
+  let terminators = terminatorsOf.get(state);
+  if (!terminators) terminatorsOf.set(state, (terminators = { lastIndex: new Map() }));
+  const found = terminators.lastIndex;
+  const after = (terminator: string, at: number) => {
+    if (!found.has(terminator)) found.set(terminator, src.lastIndexOf(terminator));
+    return found.get(terminator)! >= at;
+  };
+  if (src.startsWith("<!--", pos)) {
+    if (src.startsWith(">", pos + 4) || src.startsWith("->", pos + 4)) return true;
+    terminators.unclosed ??= new Uint8Array(src.length);
+    return commentCloses(src, pos + 4, terminators.unclosed);
+  }
+  if (src.startsWith("<?", pos)) return after("?>", pos + 2);
+  if (src.startsWith("<![CDATA[", pos)) return after("]]>", pos + 9);
+  if (/^<![A-Za-z]/.test(src.slice(pos, pos + 3))) return after(">", pos + 3);
+  return true;
+}
+
+/** markdown-it's inline HTML rule, skipped where it cannot match (see inlineHtmlCanClose). */
+function linearInlineHtml(md: MarkdownIt): void {
+  md.inline.ruler.at("html_inline", (state, silent) => inlineHtmlCanClose(state) && htmlInline(state, silent));
+}
+
 /** Emphasis leaves empty text tokens behind; the rules after it read tokens' first characters. */
 function dropEmptyText(state: StateCore): void {
   for (const token of state.tokens) if (token.children) token.children = token.children.filter((c) => c.type !== "text" || c.content !== "");
@@ -164,11 +253,12 @@ export function createMarkdown(): MarkdownIt {
   const pretest = md.linkify.pretest.bind(md.linkify);
   md.linkify.pretest = (text: string) => text.includes(":") && pretest(text);
 
+  md.use(linearInlineHtml);
   md.core.ruler.after("inline", "drop_empty_text", dropEmptyText);
   md.use(newsItemsPlugin);
   md.use(cjkBreaksPlugin);
   md.use(anchor, {
-    slugify: headingId,
+    slugifyWithState: uniqueHeadingId,
     level: [2, 3, 4],
     tabIndex: false,
     permalink: anchor.permalink.linkInsideHeader({
@@ -219,7 +309,7 @@ const shared = createMarkdown();
  * Enough to find a brief's headlines at a fraction of the cost: the block structure, the
  * inline content of top-level blocks only (items are told apart by those), news items.
  */
-const headlinesOnly = new MarkdownIt({ html: true });
+const headlinesOnly = new MarkdownIt({ html: true }).use(linearInlineHtml);
 headlinesOnly.core.ruler.at("inline", (state) => {
   for (const token of state.tokens) {
     if (token.type !== "inline" || token.level > 1) continue;
@@ -230,7 +320,7 @@ headlinesOnly.core.ruler.at("inline", (state) => {
 headlinesOnly.core.ruler.after("inline", "drop_empty_text", dropEmptyText);
 headlinesOnly.use(newsItemsPlugin);
 /** Plain CommonMark with HTML, no plugins: for reading text out of Markdown, not for pages. */
-const plain = new MarkdownIt({ html: true });
+const plain = new MarkdownIt({ html: true }).use(linearInlineHtml);
 
 /**
  * Markdown to safe HTML. markdown-it escapes all text and only emits links that pass

@@ -39,3 +39,12 @@ export const PAGE_TYPES = [
 ] as const satisfies readonly PageType[];
 
 export type PageTypes = typeof PAGE_TYPES;
+
+/** Files written by single templates of src/pages rather than page types: one owner each. */
+export const SITE_FILES = [
+  { url: "/index.html", owner: "language redirect" },
+  { url: "/404.html", owner: "not-found page" },
+  { url: "/sitemap.xml", owner: "sitemap" },
+  { url: "/robots.txt", owner: "robots.txt" },
+  { url: "/_headers", owner: "headers file" },
+] as const;

@@ -62,13 +62,16 @@ export interface PageType<Name extends string = string, Model extends { url: str
    * rewritten. Default: none of this type's pages are rewritten.
    */
   refresh?(pages: Model[], edited: ReadonlyMap<string, PostEntry>, context: PageContext): Model[];
-  /** Site paths (prefixes) its pages link to that exist only after Eleventy has written the site. */
+  /**
+   * Site paths (prefixes) its pages link to that exist only after Eleventy has written the
+   * site; a folder ("/pagefind/") is written whole by a later step, and no page may lie in it.
+   */
   linksWrittenLater?: readonly string[];
   /**
    * The post file and field that chose this page's URL (a redirect's old URL), named when the
    * page would overwrite another. Without it, two page types writing one file is a bug here.
    */
-  chosenBy?(page: Model): { file: string; field: string };
+  chosenBy?(page: Model): { file: string; line?: number; field: string };
 }
 
 type ModelOf<T> = T extends PageType<string, infer Model> ? Model : never;

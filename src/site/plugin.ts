@@ -3,7 +3,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Lang, SiteConfig } from "../config.ts";
 import { renderBody, type PostEntry } from "../collections/entries.ts";
 import { ContentError, type ContentProblem } from "../content/errors.ts";
-import { loadContent, type LoadedContent, type ParsedPosts } from "../content/load.ts";
+import { loadContent, projectRoots, type LoadedContent, type ParsedPosts } from "../content/load.ts";
 import { publicationStatus } from "../content/publish.ts";
 import { listRegistryFiles, loadRegistry, registryStamp, type EntityRegistry } from "../entities/registry.ts";
 import type { Post } from "../content/schema.ts";
@@ -14,6 +14,7 @@ import { itemListJsonLd, newsArticleJsonLd, type ShareImage } from "../pages/met
 import type { PagesOf, PageType } from "../pages/page-type.ts";
 import { postBodyHtml, type PostPage } from "../pages/posts/post.ts";
 import { itemUrl, linksTo, type LinkTarget } from "../pages/story-links.ts";
+import { findAssets, isSiteFile, ASSETS_DIR, type SiteAssets } from "./assets.ts";
 import { pagesOfPart, type PagePart } from "./parts.ts";
 import { buildSite, type Site } from "./site.ts";
 
@@ -45,6 +46,8 @@ export interface Blog {
   stories: StoryIndex["counts"];
   /** Whether the navigation links the topic index; a run that writes only some pages still knows. */
   hasTopics: boolean;
+  /** Files under assets/ of types the site does not serve, left behind. */
+  assetsLeftOut: string[];
 }
 
 /**
@@ -132,10 +135,11 @@ export function loadBlog(options: ContentPluginOptions): Blog {
     parsed: caches.parsed,
   });
   const entities = registryOf(options);
-  const problems = [...loaded.problems, ...entities.problems];
+  const assets = findAssets(options.root);
+  const problems = [...loaded.problems, ...entities.problems, ...assets.problems];
   if (problems.length > 0) throw new ContentError(problems);
   try {
-    return buildBlog(loaded, entities, options);
+    return buildBlog(loaded, entities, assets, options);
   } catch (error) {
     // A build that failed leaves nothing to reuse: the next load builds again and reports again.
     caches.last = undefined;
@@ -145,24 +149,25 @@ export function loadBlog(options: ContentPluginOptions): Blog {
 
 /** The entity registry, read again only when one of its files changed. */
 function registryOf(options: ContentPluginOptions): { registry: EntityRegistry; stamp: string; problems: ContentProblem[] } {
-  const stamp = registryStamp(listRegistryFiles(path.resolve(options.root, options.contentDir)));
+  const roots = projectRoots(options.root, options.contentDir);
+  const stamp = registryStamp(listRegistryFiles(path.resolve(options.root, options.contentDir), roots));
   if (caches.registry?.stamp === stamp) return { ...caches.registry, problems: [] };
-  const { registry, problems } = loadRegistry(options.root, options.contentDir);
+  const { registry, problems } = loadRegistry(options.root, options.contentDir, roots);
   caches.registry = problems.length ? undefined : { stamp, registry };
   return { registry, stamp, problems };
 }
 
-function buildBlog({ posts, changed, reparsed, removed }: LoadedContent, entities: { registry: EntityRegistry; stamp: string }, options: ContentPluginOptions): Blog {
-  const key = JSON.stringify([options.root, options.contentDir, options.config, options.pathPrefix, options.now, options.includeUnpublished, entities.stamp]);
+function buildBlog({ posts, changed, reparsed, removed }: LoadedContent, entities: { registry: EntityRegistry; stamp: string }, assets: SiteAssets, options: ContentPluginOptions): Blog {
+  const key = JSON.stringify([options.root, options.contentDir, options.config, options.pathPrefix, options.now, options.includeUnpublished, entities.stamp, assets.urls]);
   if (!changed && caches.last?.key === key) return caches.last.blog;
   if (options.incremental && caches.last?.key === key && !removed) {
     const partial = incrementalBlog(reparsed, posts, options);
     if (partial) return partial;
   }
   const live = options.includeUnpublished ? posts : posts.filter((p) => publicationStatus(p, options.now) === "published");
-  const site = buildSite(live, options.config, { now: options.now, pathPrefix: options.pathPrefix, entities: entities.registry });
+  const site = buildSite(live, options.config, { now: options.now, pathPrefix: options.pathPrefix, entities: entities.registry, assets: assets.urls });
   if (site.problems.length > 0) throw new ContentError(site.problems);
-  const blog: Blog = { pages: site.pages, sitemap: site.sitemap, shareImage: site.shareImage, unpublished: posts.length - live.length, stories: site.context.stories.counts, hasTopics: site.pages.topicIndexes.length > 0 };
+  const blog: Blog = { pages: site.pages, sitemap: site.sitemap, shareImage: site.shareImage, unpublished: posts.length - live.length, stories: site.context.stories.counts, hasTopics: site.pages.topicIndexes.length > 0, assetsLeftOut: assets.leftOut };
   caches.last = { key, blog, site, bySource: new Map(site.context.entries.map((entry) => [entry.post.sourcePath, entry])) };
   return blog;
 }
@@ -172,6 +177,9 @@ export function contentPlugin(eleventyConfig: UserConfig, options: ContentPlugin
   const contentDir = path.relative(process.cwd(), path.resolve(options.root, options.contentDir)) || ".";
   eleventyConfig.addWatchTarget(contentDir.startsWith("..") || path.isAbsolute(contentDir) ? path.resolve(options.root, options.contentDir) : `./${contentDir}/`);
   eleventyConfig.addGlobalData("site", options.config);
+  // The files vetted by findAssets: known types only, no hidden files, links followed (and
+  // checked to stay inside the project) so no link is copied into the output as a link.
+  eleventyConfig.addPassthroughCopy({ [ASSETS_DIR]: ASSETS_DIR }, { expand: true, dot: false, filter: isSiteFile });
   eleventyConfig.addGlobalData("blog", () => handed ?? loadBlog(options));
   eleventyConfig.addFilter("absoluteUrl", (url: string) => absoluteUrl(url, options.config.url));
   eleventyConfig.addFilter("newsArticleJsonLd", (page: PostPage) => newsArticleJsonLd(page, options.config));

@@ -7,17 +7,8 @@ import type { EntityRegistry } from "../entities/registry.ts";
 import { PAGE_TYPES, type PageTypes } from "../pages/index.ts";
 import { defaultShareImage, type ShareImage } from "../pages/metadata.ts";
 import type { PageContext, PagesOf, PageType, SitemapEntry } from "../pages/page-type.ts";
-import { outputFileOf } from "../collections/urls.ts";
+import { addressClashes, siteAddresses } from "./addresses.ts";
 import { buildSitemap } from "./sitemap.ts";
-
-/** Two pages that write one file: the post that chose one of the URLs is told; otherwise it is a bug. */
-function overwrite(file: string, ...pages: { type: PageType; page: { url: string } }[]): ContentProblem {
-  const chosen = pages.find(({ type }) => type.chosenBy);
-  if (!chosen) throw new Error(`the page types "${pages[0]!.type.name}" and "${pages[1]!.type.name}" both write ${file}`);
-  const other = pages.find((p) => p !== chosen)!;
-  const { file: source, field } = chosen.type.chosenBy!(chosen.page);
-  return { file: source, field, message: `${chosen.page.url} is the address of a page of the site (${other.type.name}: ${other.page.url}); choose an old URL that no page has` };
-}
 
 export interface BuildSiteOptions<Types extends readonly PageType[]> {
   /** The build's notion of now, for scheduled posts; default: the clock. */
@@ -28,6 +19,8 @@ export interface BuildSiteOptions<Types extends readonly PageType[]> {
   pageTypes?: Types;
   /** The entities posts are matched against (content/entities/); default: none. */
   entities?: EntityRegistry;
+  /** Site URLs of the files copied from assets/ ("/assets/site.css"); default: none. */
+  assets?: readonly string[];
 }
 
 /** Everything one build makes from the posts. */
@@ -52,21 +45,14 @@ export function buildSite<Types extends readonly PageType[] = PageTypes>(posts: 
   const context: PageContext = { ...collections, pathPrefix: options.pathPrefix ?? "/", feeds };
   const pages: Record<string, { url: string }[]> = {};
   const sitemap: SitemapEntry[] = [];
-  // Every page's file, and who wrote it: no page may overwrite another (Eleventy, writing the
-  // site in several runs, sees only the pages of one run).
-  const written = new Map<string, { type: PageType; page: { url: string } }>();
   for (const type of pageTypes) {
     if (type.name in pages) throw new Error(`two page types are named "${type.name}"; each needs its own name`);
     const built = type.pages(context);
     pages[type.name] = built;
     if (type.sitemap) for (const page of built) sitemap.push(type.sitemap(page));
-    for (const page of built) {
-      const file = outputFileOf(page.url);
-      const first = written.get(file);
-      if (!first) written.set(file, { type, page });
-      else problems.push(overwrite(file, first, { type, page }));
-    }
   }
+  // Checked before anything is written: Eleventy, writing the site in several runs, sees only the pages of one run.
+  problems.push(...addressClashes(siteAddresses(pageTypes, pages, options.assets ?? [])));
   return {
     pages: pages as PagesOf<Types>,
     sitemap: buildSitemap(sitemap, config),

@@ -9,7 +9,7 @@ import { ROOT } from "../helpers/seeds.ts";
 interface Step {
   run?: string;
   uses?: string;
-  with?: Record<string, string>;
+  with?: Record<string, string | boolean>;
   env?: Record<string, string>;
 }
 interface Job {
@@ -20,6 +20,7 @@ interface Job {
 }
 interface Workflow {
   on: Record<string, unknown>;
+  permissions?: Record<string, string>;
   jobs: Record<string, Job>;
 }
 
@@ -47,6 +48,26 @@ describe("CI/CD workflows", () => {
     expect(build.env?.SITE_URL).toContain("steps.pages.outputs.base_url");
     expect(deploy.jobs.build!.steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact"))!.with?.path).toBe("_site");
     expect(deploy.jobs.deploy!.needs).toBe("build");
+  });
+
+  it("gives write tokens only to the job that deploys, never to the one that runs npm ci", () => {
+    const deploy = workflow("deploy.yml");
+    expect(deploy.permissions).toEqual({});
+    expect(deploy.jobs.build!.permissions).toEqual({ contents: "read", pages: "read" });
+    expect(deploy.jobs.deploy!.permissions).toEqual({ pages: "write", "id-token": "write" });
+    expect(runs(deploy.jobs.deploy!)).toEqual([]);
+    expect(workflow("ci.yml").permissions).toEqual({ contents: "read" });
+    for (const name of ["ci.yml", "deploy.yml"]) {
+      for (const job of Object.values(workflow(name).jobs)) {
+        for (const step of job.steps.filter((s) => s.uses?.startsWith("actions/checkout"))) expect(step.with?.["persist-credentials"], name).toBe(false);
+      }
+    }
+  });
+
+  it("audits the runtime dependencies and has Dependabot propose updates for npm and the actions", () => {
+    expect(runs(workflow("ci.yml").jobs.audit!)).toEqual(["npm audit --omit=dev --audit-level=high"]);
+    const dependabot = parse(read(".github/dependabot.yml")) as { updates: { "package-ecosystem": string; schedule: { interval: string } }[] };
+    expect(dependabot.updates.map((u) => u["package-ecosystem"]).sort()).toEqual(["github-actions", "npm"]);
   });
 
   it("rebuilds every day at 00:05 Asia/Shanghai", () => {

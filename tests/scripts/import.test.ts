@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -90,5 +90,20 @@ describe("npm run import", () => {
     expect(errors[0]).toMatch(/^error: bad\.md:3: date: "someday" is not a valid date/);
     expect(result.written).toHaveLength(1);
     expect(() => readFileSync(path.join(root, result.written[0]!))).toThrow();
+  });
+
+  it("reads nothing through a link that leaves the folder being imported", () => {
+    const root = realpathSync(mkdtempSync(path.join(tmpdir(), "import-")));
+    const source = path.join(root, "old-blog");
+    mkdirSync(source);
+    writeFileSync(path.join(root, "secret.md"), "---\ntitle: Secret\ndate: 2026-03-02\n---\nTOKEN=abc\n");
+    symlinkSync(path.join(root, "secret.md"), path.join(source, "linked.md"));
+    writeFileSync(path.join(source, "post.md"), "---\ntitle: Post\ndate: 2026-03-02\n---\nText.\n");
+    const fromFolder = run(root, ["old-blog"], { dryRun: true });
+    expect(fromFolder.errors).toEqual([`error: old-blog/linked.md: is a symbolic link to ${root}/secret.md, outside old-blog; only files inside it are read. Copy the file you mean into the folder instead of linking it`]);
+    expect(fromFolder.result.written).toEqual(["content/en/daily/2026-03-02-post.md"]);
+    const named = run(root, ["old-blog/linked.md"], { dryRun: true });
+    expect(named.errors).toEqual([`error: old-blog/linked.md: is a symbolic link to ${root}/secret.md, outside the folder of the file; only files inside it are read. Copy the file you mean into the folder instead of linking it`]);
+    expect(named.result.written).toEqual([]);
   });
 });

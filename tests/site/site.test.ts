@@ -57,12 +57,12 @@ describe("buildSite: a loop over the registered page types", () => {
     const [first, ...rest] = posts;
     const moved = { ...first!, aliases: ["/en/tags/", "/zh/weeks/"] };
     const site = buildSite([moved, ...rest], config);
-    expect(site.problems).toContainEqual({ file: moved.sourcePath, field: "aliases", message: "/en/tags/ is the address of a page of the site (tagIndexes: /en/tags/); choose an old URL that no page has" });
+    expect(site.problems).toContainEqual({ file: moved.sourcePath, field: "aliases", message: "/en/tags/ would overwrite en/tags/index.html (tagIndexes: /en/tags/); choose an old URL that no page or file of the site has" });
     expect(site.problems.filter((p) => p.field === "aliases")).toHaveLength(1);
   });
 
   it("refuses two page types that write one file: a bug, not a content problem", () => {
     const shadow = { ...aboutPages, name: "shadow", pages: () => [{ url: "/zh/search/" }] } as unknown as PageType;
-    expect(() => buildSite(posts, config, { pageTypes: [...PAGE_TYPES, shadow] })).toThrow(/"searches" and "shadow" both write zh\/search\/index.html/);
+    expect(() => buildSite(posts, config, { pageTypes: [...PAGE_TYPES, shadow] })).toThrow("searches (/zh/search/) and shadow (/zh/search/) both write zh/search/index.html; each file of the site needs one owner");
   });
 });

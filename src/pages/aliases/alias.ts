@@ -5,5 +5,5 @@ import type { PageType } from "../page-type.ts";
 export const aliasPages: PageType<"aliases", Alias> = {
   name: "aliases",
   pages: (context) => context.aliases,
-  chosenBy: (alias) => ({ file: alias.sourcePath, field: "aliases" }),
+  chosenBy: (alias) => ({ file: alias.sourcePath, line: alias.line, field: "aliases" }),
 };

@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatProblem } from "../../src/content/errors.ts";
+import { findAssets, isSiteFile, svgProblems } from "../../src/site/assets.ts";
+import { ROOT } from "../helpers/seeds.ts";
+
+const INERT = "an SVG on the site must be inert (no script, handlers, foreignObject or outside references). Remove it, or export the image as PNG";
+
+describe("files copied from assets/", () => {
+  it("publishes web formats only, never a hidden file or an editor's leftovers", () => {
+    expect(["site.css", "img/logo.svg", "fonts/a.woff2", "docs/report.pdf", "clip.MP4"].filter(isSiteFile)).toHaveLength(5);
+    expect([".env", "img/.DS_Store", ".git/config.js", "notes.md", "backup.css~", "design.psd", "deploy.sh", "page.html"].filter(isSiteFile)).toEqual([]);
+  });
+
+  it("vets the project's own assets: every file published, the favicon inert", () => {
+    const assets = findAssets(ROOT);
+    expect(assets.problems).toEqual([]);
+    expect(assets.leftOut).toEqual([]);
+    expect(assets.urls).toContain("/assets/favicon.svg");
+    expect(assets.urls).toContain("/assets/site.css");
+  });
+
+  it("refuses a link out of the project, reports unknown types and skips hidden files", () => {
+    const base = realpathSync(mkdtempSync(path.join(tmpdir(), "assets-")));
+    const root = path.join(base, "project");
+    mkdirSync(path.join(root, "assets/img"), { recursive: true });
+    writeFileSync(path.join(base, "id_rsa.png"), "secret");
+    symlinkSync(path.join(base, "id_rsa.png"), path.join(root, "assets/img/key.png"));
+    writeFileSync(path.join(root, "assets/.env"), "TOKEN=x");
+    writeFileSync(path.join(root, "assets/design.psd"), "x");
+    writeFileSync(path.join(root, "assets/img/a.png"), "x");
+    const assets = findAssets(root);
+    expect(assets.urls).toEqual(["/assets/img/a.png"]);
+    expect(assets.leftOut).toEqual(["assets/design.psd"]);
+    expect(assets.problems.map(formatProblem)).toEqual([`assets/img/key.png: is a symbolic link to ${base}/id_rsa.png, outside the project; only files inside it are read. Copy the file you mean into the folder instead of linking it`]);
+  });
+});
+
+describe("an SVG on the site is inert", () => {
+  const messages = (svg: string) => svgProblems(svg, "assets/x.svg").map(formatProblem);
+
+  it("accepts drawings, gradients and references to its own fragments", () => {
+    expect(messages(readFileSync(path.join(ROOT, "assets/favicon.svg"), "utf8"))).toEqual([]);
+    expect(messages('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" style="fill: url(#g)"/><use xlink:href="#g"/><style>rect { fill: url(#g) }</style></svg>')).toEqual([]);
+  });
+
+  it("names each way an SVG could run script or fetch something, with its line", () => {
+    const svg = [
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)">',
+      "<script>alert(1)</script>",
+      "<foreignObject><div/></foreignObject>",
+      '<a href="javascript:alert(1)"><text>x</text></a>',
+      '<image xlink:href="https://tracker.example/p.png"/>',
+      '<animate attributeName="href" to="javascript:alert(1)"/>',
+      "<style>@import url(https://evil.example/x.css);</style>",
+      '<rect style="background: url(https://evil.example/x.png)"/>',
+      "</svg>",
+    ].join("\n");
+    expect(messages(svg)).toEqual([
+      `assets/x.svg:1: has an event handler (onload); ${INERT}`,
+      `assets/x.svg:2: has a <script> element; ${INERT}`,
+      `assets/x.svg:3: has a <foreignObject> element; ${INERT}`,
+      `assets/x.svg:4: refers to javascript:alert(1) (href); only references to #fragments of the SVG itself are allowed; ${INERT}`,
+      `assets/x.svg:5: refers to https://tracker.example/p.png (xlink:href); only references to #fragments of the SVG itself are allowed; ${INERT}`,
+      `assets/x.svg:6: animates href, which can turn a link into script; ${INERT}`,
+      `assets/x.svg:7: loads a resource from its <style>; ${INERT}`,
+      `assets/x.svg:8: loads a resource from its style attribute; ${INERT}`,
+    ]);
+  });
+
+  it("refuses entity declarations and stylesheet instructions", () => {
+    expect(messages('<?xml-stylesheet href="https://evil.example/x.xsl"?>\n<svg/>')).toEqual([`assets/x.svg:1: loads a stylesheet (<?xml-stylesheet?>); ${INERT}`]);
+    expect(messages('<!DOCTYPE svg [<!ENTITY x "y">]>\n<svg>&x;</svg>')).toEqual([`assets/x.svg:1: declares entities in its DOCTYPE; ${INERT}`]);
+  });
+});
