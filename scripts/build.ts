@@ -80,7 +80,7 @@ async function main(): Promise<number> {
     void stopSearch?.();
     staged.discard();
     console.error(`build interrupted (${signal}); ${options!.outputDir} was left as it was`);
-    process.exit(130);
+    process.exit(signal === "SIGINT" ? 130 : 143);
   };
   process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
   // Handed over in a box that writeSite empties, so no frame keeps the blog during the link check.

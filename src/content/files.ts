@@ -44,12 +44,15 @@ export function realRoot(dir: string): string {
  * no dot-folder or dotfile (.git, .env, .npmrc) and no node_modules below the root.
  */
 export function readableIn(real: string, roots: readonly string[]): "inside" | "outside" | "hidden" {
+  let where: "outside" | "hidden" = "outside";
   for (const root of roots) {
     const rel = path.relative(root, real);
-    if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) continue;
-    return rel.split(path.sep).some((part) => part.startsWith(".") || part === "node_modules") ? "hidden" : "inside";
+    if (rel === "") return "inside";
+    if (rel.startsWith("..") || path.isAbsolute(rel)) continue;
+    if (!rel.split(path.sep).some((part) => part.startsWith(".") || part === "node_modules")) return "inside";
+    where = "hidden";
   }
-  return "outside";
+  return where;
 }
 
 const skipHidden = (name: string) => name.startsWith(".") || name.startsWith("_");
@@ -100,7 +103,11 @@ export function walkFiles(dir: string, options: WalkOptions): FoundFiles {
       } else if (options.accept(entry.name)) files.push(full);
     }
   };
-  walk(dir, realRoot(dir));
+  // The folder itself may be a link (assets -> /somewhere/else).
+  const real = realRoot(dir);
+  const where = readableIn(real, roots);
+  if (where === "inside") walk(dir, real);
+  else escaping.push({ link: dir, target: real, reason: where });
   return { files: files.sort(), escaping };
 }
 

@@ -12,7 +12,7 @@ export const ASSETS_DIR = "assets";
  * else under assets/ (a .env, an editor's backup, a .psd) stays on this machine.
  */
 const SITE_FILE_TYPES = new Set([
-  ".css", ".js", ".mjs", ".json", ".webmanifest", ".txt", ".xml",
+  ".css", ".js", ".mjs", ".json", ".webmanifest", ".txt",
   ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico",
   ".woff", ".woff2", ".ttf", ".otf",
   ".pdf", ".mp3", ".m4a", ".ogg", ".oga", ".wav", ".mp4", ".m4v", ".webm", ".ogv", ".vtt",
@@ -59,53 +59,74 @@ export function findAssets(root: string, dir = ASSETS_DIR): SiteAssets {
 /** Elements that run script or pull in other documents; an SVG with one is refused. */
 const ACTIVE_ELEMENTS = new Set(["script", "foreignobject", "iframe", "embed", "object", "handler", "listener", "audio", "video"]);
 
-/** Attributes whose value loads another resource. */
-const REFERENCE_ATTRIBUTES = new Set(["href", "xlink:href", "src"]);
+/**
+ * Why a piece of CSS (a style attribute, a <style>, a presentation attribute) could fetch
+ * something: a url() that is not a #fragment of the SVG, an @import, or an escape that could
+ * spell either.
+ */
+function cssProblem(css: string): string | undefined {
+  if (/@import/i.test(css)) return "imports a stylesheet";
+  if (css.includes("\\")) return "has a CSS escape, which can hide a url()";
+  for (const [, , address] of css.matchAll(/url\(\s*(['"]?)(.*?)\1\s*\)/gi)) if (!address!.trim().startsWith("#")) return `loads ${address!.trim().slice(0, 80) || "an empty address"}`;
+  return undefined;
+}
+
+/** Whether a link or source address is allowed on an element: its own #fragments, a web link on <a>, an embedded raster image on <image>. */
+function allowedReference(element: string, address: string): boolean {
+  if (address.startsWith("#")) return true;
+  if (element === "a") return /^(?:https?:|mailto:)/i.test(address);
+  return element === "image" && /^data:image\/(?:png|jpe?g|gif|webp);/i.test(address);
+}
 
 /**
  * Why an SVG could run script or fetch something when opened from the site, one problem per
  * cause with its line: a script, an event handler, a foreignObject, a reference to anything
- * but a fragment of itself, an animation that rewrites a link or handler, an entity
- * declaration, or a stylesheet import. Browsers run an SVG's script when it is opened directly.
+ * but a fragment of itself (a web link on <a> and an embedded raster image are fine), an
+ * animation that rewrites a link or handler, a DOCTYPE that declares entities (which can
+ * spell any markup), or CSS that loads something. Browsers run an SVG's script when it is
+ * opened directly. Names are compared without their namespace prefix (x:href, svg:script).
  */
 export function svgProblems(svg: string, file: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  let position = 0;
-  let line = 1;
-  const lineAt = (index: number) => {
-    for (; position < index && position < svg.length; position++) if (svg.charCodeAt(position) === 10) line++;
-    return line;
-  };
-  const refuse = (what: string) =>
-    problems.push({ file, line: lineAt(parser.startIndex), message: `${what}; an SVG on the site must be inert (no script, handlers, foreignObject or outside references). Remove it, or export the image as PNG` });
+  const lineOf = (index: number) => svg.slice(0, index).split("\n").length;
+  const refuse = (what: string, index = parser.startIndex) =>
+    problems.push({ file, line: lineOf(index), message: `${what}; an SVG on the site must be inert (no script, handlers, foreignObject or outside references). Remove it, or export the image as PNG` });
+  const local = (name: string) => name.toLowerCase().replace(/^.*:/, "");
   let inStyle = false;
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        const local = name.toLowerCase();
-        if (ACTIVE_ELEMENTS.has(local.replace(/^.*:/, ""))) refuse(`has a <${name}> element`);
-        if (local === "style") inStyle = true;
-        for (const [attribute, value] of Object.entries(attributes)) {
-          const key = attribute.toLowerCase();
-          if (key.replace(/^.*:/, "").startsWith("on")) refuse(`has an event handler (${attribute})`);
-          else if (REFERENCE_ATTRIBUTES.has(key) && !value.trim().startsWith("#")) refuse(`refers to ${value.trim().slice(0, 80) || "an empty address"} (${attribute}); only references to #fragments of the SVG itself are allowed`);
-          else if (key === "style" && /url\s*\(\s*['"]?\s*(?!#)|@import|expression\s*\(/i.test(value)) refuse(`loads a resource from its style attribute`);
-          else if (key === "attributename" && /^(?:(?:xlink:)?href|on)/i.test(value.trim())) refuse(`animates ${value.trim()}, which can turn a link into script`);
+        const element = local(name);
+        if (ACTIVE_ELEMENTS.has(element)) refuse(`has a <${name}> element`);
+        if (element === "style") inStyle = true;
+        for (const [attribute, raw] of Object.entries(attributes)) {
+          const key = local(attribute);
+          const value = raw.trim();
+          if (key.startsWith("on")) refuse(`has an event handler (${attribute})`);
+          else if ((key === "href" || key === "src") && !allowedReference(element, value)) refuse(`refers to ${value.slice(0, 80) || "an empty address"} (${attribute}); only references to #fragments of the SVG itself are allowed`);
+          else if (key === "attributename" && /^(?:href|src|on)/.test(local(value))) refuse(`animates ${value}, which can turn a link into script`);
+          else {
+            const css = /url\(|@import|\\/i.test(value) ? cssProblem(value) : undefined;
+            if (css) refuse(`${css} (${attribute})`);
+          }
         }
       },
       ontext(text) {
-        if (inStyle && /url\s*\(\s*['"]?\s*(?!#)|@import/i.test(text)) refuse("loads a resource from its <style>");
+        const css = inStyle ? cssProblem(text) : undefined;
+        if (css) refuse(`${css} (in its <style>)`);
       },
       onclosetag(name) {
-        if (name.toLowerCase() === "style") inStyle = false;
+        if (local(name) === "style") inStyle = false;
       },
-      onprocessinginstruction(name, data) {
+      onprocessinginstruction(name) {
         if (/^[?!]?xml-stylesheet$/i.test(name)) refuse("loads a stylesheet (<?xml-stylesheet?>)");
-        else if (/^!doctype/i.test(name) && /<!ENTITY/i.test(data)) refuse("declares entities in its DOCTYPE");
       },
     },
     { xmlMode: true },
   );
+  // The parser ends a DOCTYPE at its first ">", so declarations inside one are found in the text itself.
+  const declaration = /<!DOCTYPE[^>]*\[|<!ENTITY/i.exec(svg);
+  if (declaration) refuse("declares entities in its DOCTYPE", declaration.index);
   parser.write(svg);
   parser.end();
   return problems;

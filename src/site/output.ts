@@ -1,4 +1,4 @@
-import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** Another build holds the output folder, or it cannot be replaced; the message says what to do. */
@@ -40,24 +40,50 @@ export function outputPaths(out: string) {
   };
 }
 
-/** Takes the lock of an output folder: one build at a time, a lock of a build that died is taken over. */
-function lock(out: string, file: string): void {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(file, "wx");
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-    const holder = Number(readFileSync(file, "utf8").trim());
-    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
-      throw new OutputError(`another build (process ${holder}) is writing ${out}; wait for it to finish, or delete ${file} if no build is running`);
-    }
-    rmSync(file, { force: true });
+/** The pid a lock file names, or undefined while it cannot be read (gone, or a foreign file). */
+function holderOf(file: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(file, "utf8").trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
   }
-  throw new OutputError(`could not lock ${out}: ${file} keeps coming back; is another build starting?`);
+}
+
+/**
+ * Takes the lock of an output folder: one build at a time. The lock appears whole or not at
+ * all (a file with this process's pid, hard-linked onto the lock's name); a lock whose build
+ * has died is moved aside by one taker only (a rename), then taken as usual.
+ */
+function lock(out: string, file: string): void {
+  const mine = `${file}.${process.pid}`;
+  writeFileSync(mine, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        linkSync(mine, file);
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      }
+      const holder = holderOf(file);
+      if (holder !== undefined && holder !== process.pid && isRunning(holder)) {
+        throw new OutputError(`another build (process ${holder}) is writing ${out}; wait for it to finish, or delete ${file} if no build is running`);
+      }
+      if (holder === undefined && existsSync(file)) {
+        throw new OutputError(`${file} is not a lock this build can read; delete it if no build is running`);
+      }
+      try {
+        renameSync(file, `${file}.stale-${process.pid}`);
+        rmSync(`${file}.stale-${process.pid}`, { force: true });
+      } catch {
+        // Another build moved it first; try again.
+      }
+    }
+    throw new OutputError(`could not lock ${out}: ${file} keeps coming back; is another build starting?`);
+  } finally {
+    rmSync(mine, { force: true });
+  }
 }
 
 /**
@@ -66,7 +92,9 @@ function lock(out: string, file: string): void {
  * `publish()`. A failed or interrupted build leaves the last good site byte for byte; a lock
  * keeps two builds from interleaving their files. Leftovers of a killed build are removed.
  */
-export function stageOutput(out: string): StagedOutput {
+export function stageOutput(target: string): StagedOutput {
+  // An output folder that is a link (_site -> /srv/www) is replaced where it really is, so the link keeps working.
+  const out = existsSync(target) && lstatSync(target).isSymbolicLink() ? realpathSync(target) : target;
   const paths = outputPaths(out);
   mkdirSync(path.dirname(out), { recursive: true });
   lock(out, paths.lock);
@@ -76,7 +104,12 @@ export function stageOutput(out: string): StagedOutput {
     rmSync(paths.lock, { force: true });
   };
   try {
-    for (const name of readdirSync(path.dirname(out))) if (paths.isLeftover(name)) rmSync(path.join(path.dirname(out), name), { recursive: true, force: true });
+    const parent = path.dirname(out);
+    const leftovers = readdirSync(parent).filter(paths.isLeftover);
+    // A build killed between its two renames left the last good site aside: it goes back first.
+    const replaced = leftovers.find((name) => name.startsWith(`.${path.basename(out)}.replaced-`));
+    if (replaced && !existsSync(out)) renameSync(path.join(parent, replaced), out);
+    for (const name of leftovers) rmSync(path.join(parent, name), { recursive: true, force: true });
     mkdirSync(paths.staging);
   } catch (error) {
     release();

@@ -14,7 +14,7 @@ import { itemListJsonLd, newsArticleJsonLd, type ShareImage } from "../pages/met
 import type { PagesOf, PageType } from "../pages/page-type.ts";
 import { postBodyHtml, type PostPage } from "../pages/posts/post.ts";
 import { itemUrl, linksTo, type LinkTarget } from "../pages/story-links.ts";
-import { findAssets, isSiteFile, ASSETS_DIR, type SiteAssets } from "./assets.ts";
+import { findAssets, type SiteAssets } from "./assets.ts";
 import { pagesOfPart, type PagePart } from "./parts.ts";
 import { buildSite, type Site } from "./site.ts";
 
@@ -177,9 +177,10 @@ export function contentPlugin(eleventyConfig: UserConfig, options: ContentPlugin
   const contentDir = path.relative(process.cwd(), path.resolve(options.root, options.contentDir)) || ".";
   eleventyConfig.addWatchTarget(contentDir.startsWith("..") || path.isAbsolute(contentDir) ? path.resolve(options.root, options.contentDir) : `./${contentDir}/`);
   eleventyConfig.addGlobalData("site", options.config);
-  // The files vetted by findAssets: known types only, no hidden files, links followed (and
-  // checked to stay inside the project) so no link is copied into the output as a link.
-  eleventyConfig.addPassthroughCopy({ [ASSETS_DIR]: ASSETS_DIR }, { expand: true, dot: false, filter: isSiteFile });
+  // Exactly the files findAssets vetted, one by one (Eleventy never walks a folder that could
+  // hold a link cycle or a file added after the check), each link copied as the file it names.
+  // The dev server learns of a new asset when it restarts.
+  for (const url of findAssets(options.root).urls) eleventyConfig.addPassthroughCopy({ [url.slice(1)]: url.slice(1) }, { expand: true });
   eleventyConfig.addGlobalData("blog", () => handed ?? loadBlog(options));
   eleventyConfig.addFilter("absoluteUrl", (url: string) => absoluteUrl(url, options.config.url));
   eleventyConfig.addFilter("newsArticleJsonLd", (page: PostPage) => newsArticleJsonLd(page, options.config));

@@ -78,7 +78,7 @@ describe("a failed build keeps the last good site", () => {
     while (!staged().includes("en") && child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 10));
     child.kill("SIGTERM");
     const code = await closed;
-    expect(code, output).toBe(130);
+    expect(code, output).toBe(143);
     expect(output).toContain("build interrupted (SIGTERM)");
     expect(snapshot(out)).toEqual(lastGood);
     expect(readdirSync(path.dirname(out))).toEqual(["_site"]);

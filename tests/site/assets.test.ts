@@ -36,6 +36,18 @@ describe("files copied from assets/", () => {
     expect(assets.leftOut).toEqual(["assets/design.psd"]);
     expect(assets.problems.map(formatProblem)).toEqual([`assets/img/key.png: is a symbolic link to ${base}/id_rsa.png, outside the project; only files inside it are read. Copy the file you mean into the folder instead of linking it`]);
   });
+
+  it("refuses an assets folder that is itself a link out of the project", () => {
+    const base = realpathSync(mkdtempSync(path.join(tmpdir(), "assets-")));
+    const root = path.join(base, "project");
+    mkdirSync(path.join(base, "secrets"), { recursive: true });
+    mkdirSync(root);
+    writeFileSync(path.join(base, "secrets/creds.json"), "{}");
+    symlinkSync(path.join(base, "secrets"), path.join(root, "assets"));
+    const assets = findAssets(root);
+    expect(assets.urls).toEqual([]);
+    expect(assets.problems.map(formatProblem)).toEqual([`assets: is a symbolic link to ${base}/secrets, outside the project; only files inside it are read. Copy the file you mean into the folder instead of linking it`]);
+  });
 });
 
 describe("an SVG on the site is inert", () => {
@@ -44,6 +56,8 @@ describe("an SVG on the site is inert", () => {
   it("accepts drawings, gradients and references to its own fragments", () => {
     expect(messages(readFileSync(path.join(ROOT, "assets/favicon.svg"), "utf8"))).toEqual([]);
     expect(messages('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" style="fill: url(#g)"/><use xlink:href="#g"/><style>rect { fill: url(#g) }</style></svg>')).toEqual([]);
+    // As Figma, Inkscape and Illustrator export them: quoted fragment URLs, embedded bitmaps, a link to a web page.
+    expect(messages(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"><sodipodi:namedview id="v"/><rect style="fill:url('#a')"/><style>.c { fill: url("#g") }</style><image xlink:href="data:image/png;base64,iVBORw0KGgo="/><a href="https://example.com/"><text>site</text></a></svg>`)).toEqual([]);
   });
 
   it("names each way an SVG could run script or fetch something, with its line", () => {
@@ -65,12 +79,32 @@ describe("an SVG on the site is inert", () => {
       `assets/x.svg:4: refers to javascript:alert(1) (href); only references to #fragments of the SVG itself are allowed; ${INERT}`,
       `assets/x.svg:5: refers to https://tracker.example/p.png (xlink:href); only references to #fragments of the SVG itself are allowed; ${INERT}`,
       `assets/x.svg:6: animates href, which can turn a link into script; ${INERT}`,
-      `assets/x.svg:7: loads a resource from its <style>; ${INERT}`,
-      `assets/x.svg:8: loads a resource from its style attribute; ${INERT}`,
+      `assets/x.svg:7: imports a stylesheet (in its <style>); ${INERT}`,
+      `assets/x.svg:8: loads https://evil.example/x.png (style); ${INERT}`,
     ]);
   });
 
-  it("refuses entity declarations and stylesheet instructions", () => {
+  it("compares names without their namespace prefix, and reads CSS wherever it is", () => {
+    const svg = [
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink">',
+      '<a x:href="javascript:alert(1)"><text>x</text></a>',
+      '<set attributeName="x:href" to="javascript:alert(1)"/>',
+      "<svg:script>alert(1)</svg:script>",
+      '<rect fill="url(https://tracker.example/p)"/>',
+      '<rect style="background: \\75rl(https://tracker.example/p)"/>',
+      "</svg>",
+    ].join("\n");
+    expect(messages(svg)).toEqual([
+      `assets/x.svg:2: refers to javascript:alert(1) (x:href); only references to #fragments of the SVG itself are allowed; ${INERT}`,
+      `assets/x.svg:3: animates x:href, which can turn a link into script; ${INERT}`,
+      `assets/x.svg:4: has a <svg:script> element; ${INERT}`,
+      `assets/x.svg:5: loads https://tracker.example/p (fill); ${INERT}`,
+      `assets/x.svg:6: has a CSS escape, which can hide a url() (style); ${INERT}`,
+    ]);
+  });
+
+  it("refuses entity declarations, wherever the DOCTYPE hides them, and stylesheet instructions", () => {
+    expect(messages('<!DOCTYPE svg [ <!ELEMENT svg ANY> <!ENTITY x "&#60;script&#62;alert(1)&#60;/script&#62;"> ]>\n<svg>&x;</svg>')).toEqual([`assets/x.svg:1: declares entities in its DOCTYPE; ${INERT}`]);
     expect(messages('<?xml-stylesheet href="https://evil.example/x.xsl"?>\n<svg/>')).toEqual([`assets/x.svg:1: loads a stylesheet (<?xml-stylesheet?>); ${INERT}`]);
     expect(messages('<!DOCTYPE svg [<!ENTITY x "y">]>\n<svg>&x;</svg>')).toEqual([`assets/x.svg:1: declares entities in its DOCTYPE; ${INERT}`]);
   });

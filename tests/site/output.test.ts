@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -55,6 +55,26 @@ describe("the output folder is replaced only by a build that passed", () => {
     writeFileSync(path.join(staged.dir, "index.html"), "new site");
     staged.publish();
     expect(readdirSync(parent)).toEqual(["_site"]);
+  });
+
+  it("puts the last good site back when a build was killed between its two renames", () => {
+    const { parent, out } = lastGoodSite();
+    renameSync(out, path.join(parent, "._site.replaced-99999999"));
+    const staged = stageOutput(out);
+    expect(readFileSync(path.join(out, "index.html"), "utf8")).toBe("last good site");
+    staged.discard();
+    expect(readdirSync(parent)).toEqual(["_site"]);
+  });
+
+  it("replaces an output folder that is a link where it really is, so the link keeps working", () => {
+    const { parent, out } = lastGoodSite();
+    const link = path.join(parent, "public");
+    symlinkSync(out, link);
+    const staged = stageOutput(link);
+    writeFileSync(path.join(staged.dir, "index.html"), "new site");
+    staged.publish();
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(link, "index.html"), "utf8")).toBe("new site");
   });
 
   it("creates the output folder when there was none", () => {
