@@ -30,6 +30,9 @@ export interface WalkOptions {
   recursive?: boolean;
 }
 
+/** A path below a folder with forward slashes, as messages and URLs name files: "content/zh/x.md". */
+export const relativePath = (from: string, file: string) => path.relative(from, file).split(path.sep).join("/");
+
 /** A folder's real path, so a root that is itself a link compares equal to what is inside it. */
 export function realRoot(dir: string): string {
   try {

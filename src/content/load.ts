@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Author } from "../config.ts";
-import { escapingLinkProblem, realRoot, walkFiles, type FoundFiles } from "./files.ts";
+import { escapingLinkProblem, realRoot, relativePath, walkFiles, type FoundFiles } from "./files.ts";
 import type { ContentProblem } from "./errors.ts";
 import { normalizePost, type NormalizeResult } from "./normalize.ts";
 import type { Post } from "./schema.ts";
@@ -61,7 +61,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
   let removed = false;
   const reparsed: string[] = [];
   const found = findPostFiles(contentRoot, projectRoots(options.root, options.contentDir));
-  const rel = (file: string) => path.relative(options.root, file).split(path.sep).join("/");
+  const rel = (file: string) => relativePath(options.root, file);
   problems.push(...found.escaping.map((link) => escapingLinkProblem(link, rel)));
   for (const file of found.files) {
     seen.add(file);
@@ -72,7 +72,7 @@ export function loadContent(options: LoadOptions): LoadedContent {
       result = cached.result;
     } else {
       const sourcePath = rel(file);
-      const contentPath = path.relative(contentRoot, file).split(path.sep).join("/");
+      const contentPath = relativePath(contentRoot, file);
       let source: string;
       try {
         source = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(file));

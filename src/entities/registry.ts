@@ -5,7 +5,7 @@ import { z } from "zod";
 import { LANGS, type Lang } from "../config.ts";
 import type { ContentProblem } from "../content/errors.ts";
 import { SLUG_PATTERN } from "../i18n/slug.ts";
-import { escapingLinkProblem, realRoot, walkFiles, type FoundFiles } from "../content/files.ts";
+import { escapingLinkProblem, realRoot, relativePath, walkFiles, type FoundFiles } from "../content/files.ts";
 import { aliasProblem } from "./matcher.ts";
 
 /*
@@ -101,7 +101,7 @@ export function registryStamp(files: string[]): string {
 /** Reads and validates the registry under `<root>/<contentDir>/entities/`. */
 export function loadRegistry(root: string, contentDir: string, roots?: readonly string[]): { registry: EntityRegistry; problems: ContentProblem[] } {
   const found = findRegistryFiles(path.resolve(root, contentDir), roots);
-  const rel = (file: string) => path.relative(root, file).split(path.sep).join("/");
+  const rel = (file: string) => relativePath(root, file);
   const files = found.files.map((file) => ({ path: rel(file), text: readFileSync(file, "utf8") }));
   const parsed = parseRegistry(files);
   return { ...parsed, problems: [...found.escaping.map((link) => escapingLinkProblem(link, rel)), ...parsed.problems] };

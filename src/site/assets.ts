@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Parser } from "htmlparser2";
 import type { ContentProblem } from "../content/errors.ts";
-import { escapingLinkProblem, realRoot, walkFiles } from "../content/files.ts";
+import { escapingLinkProblem, realRoot, relativePath, walkFiles } from "../content/files.ts";
 
 /** The site's own files (stylesheets, scripts, images, fonts), copied to /assets/. */
 export const ASSETS_DIR = "assets";
@@ -39,13 +39,13 @@ export interface SiteAssets {
 /** The assets folder as the build publishes it, every file vetted before anything is written. */
 export function findAssets(root: string, dir = ASSETS_DIR): SiteAssets {
   const folder = path.resolve(root, dir);
-  const rel = (file: string) => path.relative(root, file).split(path.sep).join("/");
+  const rel = (file: string) => relativePath(root, file);
   const found = walkFiles(folder, { roots: [realRoot(root)], accept: () => true, skip: (name) => name.startsWith(".") });
   const problems = found.escaping.map((link) => escapingLinkProblem(link, rel));
   const urls: string[] = [];
   const leftOut: string[] = [];
   for (const file of found.files) {
-    const inside = path.relative(folder, file).split(path.sep).join("/");
+    const inside = relativePath(folder, file);
     if (!isSiteFile(inside)) {
       leftOut.push(rel(file));
       continue;
