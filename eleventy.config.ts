@@ -1,6 +1,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { i18nPlugin } from "./src/i18n/plugin.ts";
+import { deskPagePlugin } from "./src/dev/desk.ts";
 import { devServerPlugin } from "./src/dev/server.ts";
 import { devSearchPlugin } from "./src/search/plugin.ts";
 import { securityPlugin } from "./src/security/plugin.ts";
@@ -21,7 +22,10 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.ignores.add("src/pages/**/*.layout.njk");
   eleventyConfig.addWatchTarget("src/pages/**/*.layout.njk");
   eleventyConfig.setQuietMode(true);
-  if (options.devServer) eleventyConfig.addPlugin(devServerPlugin, { host: options.devHost, port: options.devPort });
+  if (options.devServer) {
+    eleventyConfig.addPlugin(devServerPlugin, { host: options.devHost, port: options.devPort });
+    eleventyConfig.addPlugin(deskPagePlugin, { root: options.root, contentDir: options.contentDir, config: options.config });
+  }
 
   return {
     dir: { input: "src/pages", includes: "../../layouts", output: options.outputDir },

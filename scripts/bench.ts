@@ -8,7 +8,7 @@
  * wall time, CPU time and the peak memory of the whole process tree (the build and its
  * Pagefind process together), and for the full build the phases it prints (content, Eleventy,
  * search, links). It also measures the rebuild after editing one post in watch mode and the
- * search index on its own. `--scale` adds 30,000 posts (full build and the references only);
+ * search index on its own, and `npm run status` (the editor's desk) on the corpus. `--scale` adds 30,000 posts (full build and the references only);
  * `--entities` also builds each corpus without its entity registry and times the matching
  * alone. It asserts nothing about time: targets are printed next to the numbers.
  *
@@ -252,6 +252,8 @@ interface SizeReport {
   /** The same build without content/entities/ (no mentions, no topic pages), and the matching alone. */
   entities?: { withoutWallSeconds: number; pagesWithout: number; matching: ReturnType<typeof measureMatching> };
   search?: Timed & { pages: number };
+  /** `npm run status -- --weeks 4` on the corpus: reading every post, then the desk. */
+  status?: Timed;
 }
 
 const PAGEFIND = path.join(ROOT, "node_modules/@pagefind/linux-x64/bin/pagefind_extended");
@@ -321,6 +323,8 @@ async function benchSize(posts: number, options: { quick: boolean; entities: boo
     const search = await measure(PAGEFIND, ["--site", fullOut, "--glob", SEARCHED_PAGES, "--output-path", path.join(work, "pagefind"), "--silent"], {});
     report.search = { ...timed(search), pages: countFiles(path.join(work, "pagefind/fragment"), ".pf_fragment") };
   }
+  const status = await measure(process.execPath, ["--import", "tsx", "scripts/status.ts", "--weeks", "4"], { CONTENT_DIR: corpus, BUILD_TIME });
+  if (status.ok) report.status = timed(status);
   rmSync(work, { recursive: true, force: true });
   return report;
 }
@@ -342,6 +346,12 @@ function printTable(reports: SizeReport[]): void {
     console.log("\n| posts | search index alone s | its peak MB |");
     console.log("| ---: | ---: | ---: |");
     for (const r of withSearch) console.log(`| ${r.posts} | ${fmt(r.search!.wallSeconds)} | ${r.search!.peakMemoryMB ?? "–"} |`);
+  }
+  const withStatus = reports.filter((r) => r.status);
+  if (withStatus.length) {
+    console.log("\n| posts | npm run status (4 weeks) s | its peak MB |");
+    console.log("| ---: | ---: | ---: |");
+    for (const r of withStatus) console.log(`| ${r.posts} | ${fmt(r.status!.wallSeconds)} | ${r.status!.peakMemoryMB ?? "–"} |`);
   }
   const withEntities = reports.filter((r) => r.entities);
   if (withEntities.length) {

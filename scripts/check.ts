@@ -4,7 +4,8 @@
  * Validates all content with the build's own validation and reports every problem at once:
  * errors (file:line, field, what was expected), warnings (guessed fields, missing
  * translations, weeks without a digest, duplicate titles, news items without a source,
- * tags differing only in case, a brief's item citing the page an earlier brief's item cites;
+ * tags differing only in case, a brief's item citing the page an earlier brief's item cites,
+ * translations whose original changed after they were made or is gone;
  * for the entity registry: names two entities share but for
  * case, entities no post mentions, exclusions of what a post never mentions) and notes
  * (routine derivations; names in several posts that look like entities but are not in the
@@ -27,6 +28,8 @@ import { reviewContent, type Finding } from "../src/site/check.ts";
 import { checkLinks } from "../src/site/linkcheck.ts";
 import { buildSite } from "../src/site/site.ts";
 import { findAssets, LEFT_OUT } from "../src/site/assets.ts";
+import { gitHistory } from "../src/desk/history.ts";
+import { translationFindings } from "../src/desk/review.ts";
 
 export interface CheckResult {
   findings: Finding[];
@@ -51,6 +54,7 @@ export function runCheck(env: NodeJS.ProcessEnv = process.env, root = process.cw
   const site = buildSite(posts, options.config, { entities: registry, assets: assets.urls });
   findings.push(...site.problems.map((p) => ({ ...p, level: "error" as const })));
   findings.push(...reviewContent(posts, site));
+  findings.push(...translationFindings(posts, options.config, gitHistory(options.root, options.config.timeZone), new Set(problems.map((p) => p.file))));
   const items = storyItems(site.context.entries, undefined, registry, new URL(options.config.url).origin);
   findings.push(...repeatedSources(items).map((p) => ({ ...p, level: "warning" as const })));
   const reviewed = site.context.entries.map(({ post, entities }) => ({

@@ -1,15 +1,24 @@
 /**
  * npm run new -- <weekly|daily|deep-dive> [--lang zh|en] [--title "…"] [--date YYYY-MM-DD] [--content DIR]
+ * npm run new -- --translate <post>
  *
  * Creates a post in content/{lang}/{kind}/ with canonical front matter and a skeleton for
- * its kind, prints its path, and refuses to overwrite an existing file.
+ * its kind, prints its path, and refuses to overwrite an existing file. With --translate, the
+ * skeleton of a post's translation in the other language: the same fields, the original's
+ * body to translate in place, a draft, and the version of the original it translates.
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { stringify } from "yaml";
-import { KINDS, site, type Kind, type Lang } from "../src/config.ts";
+import { KINDS, otherLang, site, type Kind, type Lang, type SiteConfig } from "../src/config.ts";
+import { canonicalFrontMatter } from "../src/content/canonical.ts";
+import { bodyDigest } from "../src/content/digest.ts";
+import { relativePath } from "../src/content/files.ts";
+import { loadContent } from "../src/content/load.ts";
+import { normalizePost } from "../src/content/normalize.ts";
+import { pairTranslations } from "../src/collections/translations.ts";
 import { isoWeekOf, parseDate } from "../src/content/dates.ts";
 import { kindFromValue, langFromValue } from "../src/content/infer.ts";
 import { skeleton } from "../src/content/skeleton.ts";
@@ -69,6 +78,55 @@ export function createPost(options: NewPostOptions): NewPostResult {
   return { path: rel };
 }
 
+export interface TranslateOptions {
+  /** The original's file, relative to `cwd`. */
+  source: string;
+  root: string;
+  contentDir: string;
+  config: Pick<SiteConfig, "timeZone" | "authors">;
+  cwd?: string;
+}
+
+/**
+ * Writes the skeleton of a post's translation: same kind, date, week, translationKey, tags,
+ * authors and entities; the original's body (headings, items, links) for the translator to
+ * translate in place, never a machine translation; `draft: true` until it is done; and
+ * `translationOf`, the version of the original it starts from. It goes to the same path under
+ * the other language's folder, which pairs it with the original when there is no key.
+ */
+export function createTranslation(options: TranslateOptions): NewPostResult {
+  const { root, contentDir, config } = options;
+  const { posts, problems } = loadContent({ root, contentDir, timeZone: config.timeZone, authors: config.authors });
+  const sourcePath = relativePath(root, path.resolve(options.cwd ?? root, options.source));
+  const original = posts.find((p) => p.sourcePath === sourcePath);
+  if (!original) {
+    const own = problems.find((p) => p.file === sourcePath);
+    if (own) return { error: `${sourcePath} does not read (${own.message}); fix it before translating it` };
+    return { error: `--translate: ${sourcePath} is not a post under ${contentDir}/; name the original's file, such as ${contentDir}/zh/weekly/2026-w06-x.md` };
+  }
+  const lang = otherLang(original.lang);
+  const existing = pairTranslations(posts).translations.get(original)?.[lang];
+  if (existing) return { error: `${sourcePath} already has a translation: ${existing.sourcePath}; edit that file` };
+  const [top, ...below] = original.contentPath.split("/");
+  if (top !== original.lang && !original.translationKey) {
+    return { error: `${sourcePath} has no translationKey and is not under ${contentDir}/${original.lang}/, so no translation could pair with it; add "translationKey: ${original.kind}-${original.slug}" to it, then run this again` };
+  }
+  const contentPath = top === original.lang ? [lang, ...below].join("/") : `${lang}/${original.kind}/${original.slug}.md`;
+  const file = path.join(root, contentDir, ...contentPath.split("/"));
+  const rel = relativePath(root, file);
+  if (existsSync(file)) return { error: `${rel} already exists; edit that file, or give it translationOf by hand` };
+
+  const { aliases: _aliases, scheduled: _scheduled, translationOf: _record, ...fields } = canonicalFrontMatter(original, config.timeZone);
+  const fm = { ...fields, lang, draft: true, translationOf: { source: original.contentPath, slug: original.slug, digest: bodyDigest(original.body) } };
+  const note = `# Translation of ${sourcePath}: translate the title, summary and body in place, then remove "draft"`;
+  const text = `---\n${note}\n${stringify(fm, { lineWidth: 0, flowCollectionPadding: false })}---\n${original.body}`;
+  const check = normalizePost(text, { sourcePath: rel, contentPath, timeZone: config.timeZone, authors: config.authors });
+  if (!check.post) return { error: `the translation of ${sourcePath} would not read (${check.problems[0]?.message}); nothing was written` };
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text, { flag: "wx" });
+  return { path: rel };
+}
+
 function main(): number {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -77,13 +135,18 @@ function main(): number {
       title: { type: "string" },
       date: { type: "string" },
       content: { type: "string", default: "content" },
+      translate: { type: "string" },
     },
   });
-  if (positionals.length !== 1) {
-    console.error('usage: npm run new -- <weekly|daily|deep-dive> [--lang zh|en] [--title "…"] [--date YYYY-MM-DD]');
+  if (positionals.length !== (values.translate === undefined ? 1 : 0)) {
+    console.error('usage: npm run new -- <weekly|daily|deep-dive> [--lang zh|en] [--title "…"] [--date YYYY-MM-DD]  |  npm run new -- --translate <post>');
     return 2;
   }
-  const result = createPost({ kind: positionals[0]!, lang: values.lang, title: values.title, date: values.date, root: process.cwd(), contentDir: values.content! });
+  const root = process.cwd();
+  const result =
+    values.translate !== undefined
+      ? createTranslation({ source: values.translate, root, contentDir: values.content!, config: site })
+      : createPost({ kind: positionals[0]!, lang: values.lang, title: values.title, date: values.date, root, contentDir: values.content! });
   if (result.error) {
     console.error(`error: ${result.error}`);
     return 1;

@@ -20,6 +20,19 @@ export interface Author {
   name: string;
 }
 
+/** The days a daily brief is expected in a language. */
+export type DailyRhythm = "every day" | "weekdays" | "none";
+
+/** A publication's rhythm: what `npm run status` expects, and reports as missing when it is not there. */
+export interface Rhythm {
+  /** Days a daily brief is expected, per language. */
+  daily: Record<Lang, DailyRhythm>;
+  /** Weekly digests expected per ISO week, per language. */
+  weekly: Record<Lang, number>;
+  /** Kinds whose every post is expected in both languages. */
+  translated: Kind[];
+}
+
 export interface SiteConfig {
   title: Record<Lang, string>;
   description: Record<Lang, string>;
@@ -39,6 +52,9 @@ export interface SiteConfig {
   publisher: string;
   /** Link the first mention of each entity in a post's prose to the entity's page. */
   linkFirstMentions: boolean;
+  rhythm: Rhythm;
+  /** A translation whose original changed after it was made says so at its top, linking the original. */
+  noteStaleTranslations: boolean;
 }
 
 export const site: SiteConfig = {
@@ -56,4 +72,12 @@ export const site: SiteConfig = {
   feedSize: 50,
   publisher: "AI News",
   linkFirstMentions: true,
+  // The sample content's rhythm: a Chinese brief every weekday, a digest a week in each
+  // language, digests translated; English briefs and deep dives are not expected.
+  rhythm: {
+    daily: { zh: "weekdays", en: "none" },
+    weekly: { zh: 1, en: 1 },
+    translated: ["weekly"],
+  },
+  noteStaleTranslations: true,
 };

@@ -21,6 +21,7 @@ const LAYERS: string[][] = [
   ["feeds"],
   ["pages"],
   ["site"],
+  ["desk"],
   ["search", "security", "dev", "options.ts"],
 ];
 

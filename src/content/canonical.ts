@@ -38,6 +38,10 @@ export function canonicalFrontMatter(post: Post, timeZone: string): Record<strin
   if (post.aliases.length) fm.aliases = post.aliases;
   const entities = [...post.entities.include, ...post.entities.exclude.map((id) => `-${id}`)];
   if (entities.length) fm.entities = entities;
+  if (post.translationOf) {
+    const { source, slug, digest } = post.translationOf;
+    fm.translationOf = slug ? { source, slug, digest } : { source, digest };
+  }
   return fm;
 }
 

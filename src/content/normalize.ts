@@ -6,6 +6,7 @@ import { fromFolders, kindFromValue, kindFromWords, langFromText, langFromValue,
 import { briefHeadlines, firstParagraphText, markdownText } from "../markdown/render.ts";
 import { frontMatterSchema, type Cover, type FrontMatter, type Inference, type Post } from "./schema.ts";
 import { derivePostSlug, SLUG_PATTERN } from "../i18n/slug.ts";
+import { DIGEST_PATTERN } from "./digest.ts";
 
 export interface NormalizeOptions {
   /** Path shown in messages and kept on the post (relative to the project root). */
@@ -282,6 +283,14 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
     else (value.startsWith("-") ? entities.exclude : entities.include).push(id);
   }
 
+  // Translations: the original's version they were made from, as npm run status --accept records it.
+  let translationOf: Post["translationOf"];
+  if (fm.translationOf) {
+    const { source, slug: sourceSlug, digest } = fm.translationOf;
+    if (!DIGEST_PATTERN.test(digest)) problem("translationOf", `digest "${digest}" is not a digest; expected the 12 hexadecimal characters npm run status --accept writes`);
+    else translationOf = { source: source.replace(/^\/+/, ""), slug: sourceSlug, digest, line: fieldLine(parsed.matter, "translationOf") };
+  }
+
   if (problems.length > 0 || !lang || !kind || !date || !week) return { problems: byLine(problems) };
   return {
     post: {
@@ -304,6 +313,7 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
       draft: fm.draft ?? false,
       scheduled,
       aliases,
+      translationOf,
       aliasesLine: aliases.length ? fieldLine(parsed.matter, "aliases") : undefined,
       entities,
       body,

@@ -49,6 +49,17 @@ export const frontMatterSchema = z
     scheduled: dateText.nullish(),
     aliases: stringList("old URLs").nullish(),
     entities: stringList("entity ids").nullish(),
+    translationOf: z
+      .object(
+        {
+          source: text("the original's path below the content folder, such as zh/weekly/x.md"),
+          slug: scalar.optional(),
+          digest: scalar,
+        },
+        { error: "expected source, slug and digest below it (npm run new --translate and npm run status --accept write them)" },
+      )
+      .loose()
+      .nullish(),
   })
   .loose();
 
@@ -64,6 +75,18 @@ export interface Inference {
   field: string;
   value: string;
   from: string;
+}
+
+/** Which version of which original a translation was made from (`translationOf`). */
+export interface TranslationOf {
+  /** The original's path below the content folder when the translation was made: "zh/weekly/x.md". */
+  source: string;
+  /** The original's slug then, to find it again after a rename. */
+  slug?: string;
+  /** bodyDigest of the original's body then (src/content/digest.ts). */
+  digest: string;
+  /** The field's line, for messages. */
+  line?: number;
 }
 
 export interface EntityOverrides {
@@ -102,6 +125,8 @@ export interface Post {
   scheduled?: Date;
   /** Old site-relative URLs ("/weekly_news/x/") that must keep working. */
   aliases: string[];
+  /** For a translation: the version of the original it was made from. */
+  translationOf?: TranslationOf;
   /** The front-matter line of `aliases`, for messages about an old URL. */
   aliasesLine?: number;
   /** Entities the front matter says the post is about (`qwen`) or not about (`-meta`), by id. */

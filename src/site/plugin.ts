@@ -105,6 +105,9 @@ function incrementalBlog(reparsed: string[], posts: Post[], options: ContentPlug
     const post = bySource.get(source);
     if (!entry || !post) return undefined;
     if (listingOf(post, publicationStatus(post, options.now)) !== listingOf(entry.post, entry.status)) return undefined;
+    // A translation of this post says whether its original changed since: its page changes too.
+    const set = last.site.context.translations.get(entry.post);
+    if (Object.values(set ?? {}).some((other) => other !== entry.post && other.translationOf)) return undefined;
     edits.push([entry, post]);
   }
   const problems: ContentProblem[] = [];

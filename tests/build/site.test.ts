@@ -60,6 +60,10 @@ describe("whole-site build of content/", () => {
     expect(build.code).toBe(0);
   });
 
+  it("leaves the editor's desk to the dev server", () => {
+    expect(build.has("/_desk/")).toBe(false);
+  });
+
   it("writes both language homes and a root that offers both", () => {
     expect(build.page("/zh/")).toContain('<html lang="zh-CN">');
     expect(build.page("/en/")).toContain('<html lang="en">');

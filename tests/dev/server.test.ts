@@ -71,6 +71,9 @@ describe("the dev server", () => {
     expect(await accepts("127.0.0.1", local.port)).toBe(true);
     if (networkAddress) expect(await accepts(networkAddress, local.port)).toBe(false);
     expect(local.output()).not.toContain("visible to every device");
+    // The editor's desk is a page of the dev server, drafts included; a build never writes it.
+    const desk = await (await fetch(`http://127.0.0.1:${local.port}/_desk/`)).text();
+    expect(desk).toContain("<h1>Editor's desk</h1>");
     server!.kill();
 
     const shared = await startDevServer({ DEV_HOST: "0.0.0.0" });

@@ -41,4 +41,23 @@ describe("the translation note", () => {
       '<p class="note translation-note" data-pagefind-ignore lang="zh-CN">本文只有英文版。 <a href="/zh/daily/" hreflang="zh-CN">中文日报&nbsp;→</a></p>',
     );
   });
+
+  const EN = "/en/weekly/2026-w06-global-tech-and-ai-news/";
+  const ZH = "/zh/weekly/2026-w06-di-yi-zhou-quan-qiu-ke-ji-yu-ai-xin-wen-zhou-bao/";
+  const corrected = () => realPosts().map((p) => (p.lang === "zh" && p.slug === "2026-w06-di-yi-zhou-quan-qiu-ke-ji-yu-ai-xin-wen-zhou-bao" ? { ...p, body: `${p.body}\n更正：一处数字有误。\n` } : p));
+
+  it("says on a translation that its original was updated after it, linking the original", () => {
+    const stale = buildSite(corrected(), config);
+    expect(env.render("translation-note.njk", { view: stale.pages.posts.find((p) => p.url === EN)! }).trim()).toBe(
+      `<p class="note translation-note" data-pagefind-ignore>The Chinese original was updated after this translation. <a href="${ZH}" hreflang="zh-CN">Read the original&nbsp;→</a></p>`,
+    );
+    // The original itself says nothing, and a translation in step says nothing either.
+    expect(env.render("translation-note.njk", { view: stale.pages.posts.find((p) => p.url === ZH)! }).trim()).toBe("");
+    expect(note(EN)).toBe("");
+  });
+
+  it("keeps quiet about updated originals when the setting is off", () => {
+    const quiet = buildSite(corrected(), { ...config, noteStaleTranslations: false });
+    expect(quiet.pages.posts.find((p) => p.url === EN)!.originalUpdated).toBeUndefined();
+  });
 });

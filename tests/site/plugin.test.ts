@@ -57,6 +57,14 @@ describe("watch mode: which pages an edit rewrites, as the page types say", () =
     expect(loadBlog(options).pages.homes).toHaveLength(2);
   });
 
+  it("rebuilds when an original's body changes, so its translation's page says the original was updated", () => {
+    const weekly = path.join(root, "content/zh/weekly/2026-w06-di-yi-zhou-quan-qiu-ke-ji-yu-ai-xin-wen-zhou-bao.md");
+    edit(weekly, (source) => `${source}\n\n更正：一处数字有误。\n`, 19);
+    const blog = loadBlog(options);
+    const translation = blog.pages.posts.find((page) => page.post.sourcePath === "content/en/weekly/2026-w06-global-tech-and-ai-news.md");
+    expect(translation?.originalUpdated?.url).toBe("/zh/weekly/2026-w06-di-yi-zhou-quan-qiu-ke-ji-yu-ai-xin-wen-zhou-bao/");
+  });
+
   it("rebuilds every page when an edit changes what lists show (the title)", () => {
     edit(daily, (source) => source.replace(/^title: .*$/m, "title: 改过的标题"), 20);
     const rebuilt = loadBlog(options);

@@ -1,8 +1,10 @@
-import { LANGS, otherLang } from "../../config.ts";
+import { LANGS, otherLang, type Lang } from "../../config.ts";
+import { bodyDigest } from "../../content/digest.ts";
 import type { Post } from "../../content/schema.ts";
 import { authorFor } from "../../collections/authors.ts";
 import type { Link, PostEntry } from "../../collections/entries.ts";
 import { tagSlug } from "../../collections/tags.ts";
+import type { TranslationSet } from "../../collections/translations.ts";
 import { urls } from "../../collections/urls.ts";
 import type { EntityType } from "../../entities/registry.ts";
 import type { StoryItem } from "../../collections/stories.ts";
@@ -28,6 +30,15 @@ export interface PostPage extends PageBase, PostEntry {
   next?: Link;
   /** Without a translation: the other language's nearest page, which layouts/translation-note.njk links. */
   untranslated?: Nearby;
+  /** A translation whose original changed after it was made (see `translationOf`): the original, which the note links. */
+  originalUpdated?: Link & { lang: Lang };
+}
+
+/** The original of a translation, when its body is no longer the version the translation was made from. */
+function updatedOriginal(post: Post, set: TranslationSet | undefined): PostPage["originalUpdated"] {
+  const original = post.translationOf && set?.[otherLang(post.lang)];
+  if (!original || bodyDigest(original.body) === post.translationOf!.digest) return undefined;
+  return { url: urls.post(original), title: original.title, lang: original.lang };
 }
 
 const link = (entry: PostEntry): Link => ({ url: entry.url, title: entry.post.title });
@@ -71,6 +82,7 @@ export const postPages: PageType<"posts", PostPage> = {
         alternates,
         switchTo,
         untranslated: switchTo.exact ? undefined : nearby,
+        originalUpdated: config.noteStaleTranslations ? updatedOriginal(post, set) : undefined,
         tagLinks: post.tags.map((tag) => ({ title: tags[post.lang].get(tagSlug(tag))?.name ?? tag, url: urls.tag(post.lang, tagSlug(tag)) })),
         authorLinks: post.authors.map((name) => ({ title: name, url: urls.author(post.lang, authorFor(name, config.authors).id) })),
         entityLinks: entityLinks(entry, context),
