@@ -10,7 +10,7 @@ import { entryOf, renderBody, type PostEntry } from "./entries.ts";
 import type { LinkTargets } from "./links.ts";
 import { indexStories, storyItems, type StoryIndex } from "./stories.ts";
 import { groupByTag, type TagGroups } from "./tags.ts";
-import { pairTranslations, type TranslationSet } from "./translations.ts";
+import { originalsOf, pairTranslations, type TranslationSet } from "./translations.ts";
 import { urls } from "./urls.ts";
 import { groupByWeek, type WeekGroups } from "./weeks.ts";
 
@@ -34,6 +34,8 @@ export interface Collections {
   authors: AuthorGroups;
   /** Each post's translation set (the post itself included); posts without one are absent. */
   translations: Map<Post, TranslationSet>;
+  /** Each translation's original (see `translationOf`), when found. */
+  originals: Map<Post, Post | undefined>;
   aliases: Alias[];
   /** The entity registry, and the entities posts mention with the posts that mention them. */
   registry: EntityRegistry;
@@ -113,6 +115,7 @@ export function buildCollections(input: Post[], config: SiteConfig, now: Date, r
     tags: tagged.groups,
     authors,
     translations: paired.translations,
+    originals: originalsOf(posts, paired.translations),
     aliases: moved.aliases,
     registry,
     entities: groupByEntity(posts, (post) => entryByPost.get(post)!.entities, registry),

@@ -1,4 +1,4 @@
-import { LANGS, type Lang } from "../config.ts";
+import { LANGS, otherLang, type Lang } from "../config.ts";
 import type { ContentProblem } from "../content/errors.ts";
 import type { Post } from "../content/schema.ts";
 
@@ -32,4 +32,24 @@ export function pairTranslations(posts: Post[]): { translations: Map<Post, Trans
     translations.set(post, set);
   }
   return { translations, problems };
+}
+
+/**
+ * Each translation's original (posts with `translationOf`): the post at the path it recorded,
+ * else the other language's post with the slug it recorded (a renamed file), else the post it
+ * pairs with. Undefined when none is found.
+ */
+export function originalsOf(posts: Post[], translations: Map<Post, TranslationSet>): Map<Post, Post | undefined> {
+  const recorded = posts.filter((post) => post.translationOf);
+  const originals = new Map<Post, Post | undefined>();
+  if (recorded.length === 0) return originals;
+  const byPath = new Map(posts.map((post) => [post.contentPath, post]));
+  const bySlug = new Map(posts.map((post) => [`${post.lang}/${post.slug}`, post]));
+  for (const post of recorded) {
+    const { source, slug } = post.translationOf!;
+    const other = otherLang(post.lang);
+    const atPath = byPath.get(source);
+    originals.set(post, atPath && atPath !== post ? atPath : ((slug ? bySlug.get(`${other}/${slug}`) : undefined) ?? translations.get(post)?.[other]));
+  }
+  return originals;
 }

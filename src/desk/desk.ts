@@ -156,7 +156,7 @@ export function buildDesk(posts: Post[], options: DeskOptions): Desk {
   const zone = config.timeZone;
   const today = DateTime.fromJSDate(now, { zone }).toISODate()!;
   const states = translationStates(posts, config.rhythm.translated, config.defaultLang, options.unreadable);
-  const translationOf = translationDescriber(zone, options.history);
+  const describe = translationDescriber(zone, options.history);
 
   const dayOf = (post: Post) => DateTime.fromJSDate(post.date, { zone }).toISODate()!;
   const deskPost = (post: Post): DeskPost => {
@@ -169,7 +169,7 @@ export function buildDesk(posts: Post[], options: DeskOptions): Desk {
       lang: post.lang,
       status,
       goesLive: status === "scheduled" ? DateTime.fromJSDate(publishAt(post), { zone }).toISO({ suppressMilliseconds: true })! : undefined,
-      translation: translationOf(post, states.get(post)!),
+      translation: describe(post, states.get(post)!),
     };
   };
 

@@ -1,7 +1,7 @@
 import { otherLang, type Kind, type Lang } from "../config.ts";
 import { bodyDigest } from "../content/digest.ts";
 import type { Post, TranslationOf } from "../content/schema.ts";
-import { pairTranslations, type TranslationSet } from "../collections/translations.ts";
+import { originalsOf, pairTranslations } from "../collections/translations.ts";
 
 /**
  * Where a post stands with its other-language edition:
@@ -30,15 +30,6 @@ export function recordedPath(post: Post, record: TranslationOf): string {
   return post.sourcePath.slice(0, post.sourcePath.length - post.contentPath.length) + record.source;
 }
 
-/** Finds a translation's original: by the path it recorded, then by the slug it recorded, then by pairing. */
-function originalOf(post: Post, record: TranslationOf, byPath: Map<string, Post>, bySlug: Map<string, Post>, set: TranslationSet | undefined): Post | undefined {
-  const other = otherLang(post.lang);
-  const byRecordedPath = byPath.get(record.source);
-  if (byRecordedPath && byRecordedPath !== post) return byRecordedPath;
-  const byRecordedSlug = record.slug ? bySlug.get(`${other}/${record.slug}`) : undefined;
-  return byRecordedSlug ?? set?.[other];
-}
-
 /**
  * The translation state of every post, in one pass. A post with `translationOf` is a
  * translation; a post whose other-language edition has it is that edition's original. A pair
@@ -48,14 +39,13 @@ function originalOf(post: Post, record: TranslationOf, byPath: Map<string, Post>
  */
 export function translationStates(posts: Post[], translated: readonly Kind[], defaultLang: Lang, unreadable: ReadonlySet<string> = new Set()): Map<Post, TranslationState> {
   const { translations } = pairTranslations(posts);
-  const byPath = new Map(posts.map((post) => [post.contentPath, post]));
-  const bySlug = new Map(posts.map((post) => [`${post.lang}/${post.slug}`, post]));
+  const originals = originalsOf(posts, translations);
   const states = new Map<Post, TranslationState>();
 
   for (const post of posts) {
     const record = post.translationOf;
     if (!record) continue;
-    const original = originalOf(post, record, byPath, bySlug, translations.get(post));
+    const original = originals.get(post);
     const state: TranslationState = original
       ? { state: bodyDigest(original.body) === record.digest ? "in step" : "stale", original, translation: post, record }
       : { state: unreadable.has(recordedPath(post, record)) ? "source unreadable" : "source missing", translation: post, record };

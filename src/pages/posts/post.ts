@@ -4,7 +4,6 @@ import type { Post } from "../../content/schema.ts";
 import { authorFor } from "../../collections/authors.ts";
 import type { Link, PostEntry } from "../../collections/entries.ts";
 import { tagSlug } from "../../collections/tags.ts";
-import type { TranslationSet } from "../../collections/translations.ts";
 import { urls } from "../../collections/urls.ts";
 import type { EntityType } from "../../entities/registry.ts";
 import type { StoryItem } from "../../collections/stories.ts";
@@ -35,8 +34,7 @@ export interface PostPage extends PageBase, PostEntry {
 }
 
 /** The original of a translation, when its body is no longer the version the translation was made from. */
-function updatedOriginal(post: Post, set: TranslationSet | undefined): PostPage["originalUpdated"] {
-  const original = post.translationOf && set?.[otherLang(post.lang)];
+function updatedOriginal(post: Post, original: Post | undefined): PostPage["originalUpdated"] {
   if (!original || bodyDigest(original.body) === post.translationOf!.digest) return undefined;
   return { url: urls.post(original), title: original.title, lang: original.lang };
 }
@@ -82,7 +80,7 @@ export const postPages: PageType<"posts", PostPage> = {
         alternates,
         switchTo,
         untranslated: switchTo.exact ? undefined : nearby,
-        originalUpdated: config.noteStaleTranslations ? updatedOriginal(post, set) : undefined,
+        originalUpdated: config.noteStaleTranslations ? updatedOriginal(post, context.originals.get(post)) : undefined,
         tagLinks: post.tags.map((tag) => ({ title: tags[post.lang].get(tagSlug(tag))?.name ?? tag, url: urls.tag(post.lang, tagSlug(tag)) })),
         authorLinks: post.authors.map((name) => ({ title: name, url: urls.author(post.lang, authorFor(name, config.authors).id) })),
         entityLinks: entityLinks(entry, context),
