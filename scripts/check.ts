@@ -4,7 +4,8 @@
  * Validates all content with the build's own validation and reports every problem at once:
  * errors (file:line, field, what was expected), warnings (guessed fields, missing
  * translations, weeks without a digest, duplicate titles, news items without a source,
- * tags differing only in case, a brief's item citing the page an earlier brief's item cites,
+ * likely duplicate tags (case, width, spacing, plurals) the tag registry does not merge yet,
+ * a brief's item citing the page an earlier brief's item cites,
  * translations whose original changed after they were made or is gone;
  * for the entity registry: names two entities share but for
  * case, entities no post mentions, exclusions of what a post never mentions) and notes
@@ -20,6 +21,7 @@ import { formatProblem } from "../src/content/errors.ts";
 import { loadContent, projectRoots } from "../src/content/load.ts";
 import { createMatcher } from "../src/entities/matcher.ts";
 import { loadRegistry } from "../src/entities/registry.ts";
+import { loadTagRegistry } from "../src/tags/registry.ts";
 import { reviewEntities } from "../src/entities/review.ts";
 import { storyItems } from "../src/collections/stories.ts";
 import { repeatedSources } from "../src/stories/duplicates.ts";
@@ -47,13 +49,14 @@ export function runCheck(env: NodeJS.ProcessEnv = process.env, root = process.cw
     authors: options.config.authors,
   });
   const { registry, problems: registryProblems } = loadRegistry(options.root, options.contentDir, projectRoots(options.root, options.contentDir));
+  const tags = loadTagRegistry(options.root, options.contentDir, projectRoots(options.root, options.contentDir));
   const assets = findAssets(options.root);
-  const findings: Finding[] = [...problems, ...registryProblems, ...assets.problems].map((p) => ({ ...p, level: "error" as const }));
+  const findings: Finding[] = [...problems, ...registryProblems, ...tags.problems, ...assets.problems].map((p) => ({ ...p, level: "error" as const }));
   findings.push(...assets.leftOut.map((file) => ({ level: "warning" as const, file, message: LEFT_OUT })));
   // Every page type, so every address of the site is in the clash check; feeds render only when written.
-  const site = buildSite(posts, options.config, { entities: registry, assets: assets.urls });
+  const site = buildSite(posts, options.config, { entities: registry, tags: tags.registry, assets: assets.urls });
   findings.push(...site.problems.map((p) => ({ ...p, level: "error" as const })));
-  findings.push(...reviewContent(posts, site));
+  findings.push(...reviewContent(posts, site, tags.registry));
   findings.push(...translationFindings(posts, options.config, gitHistory(options.root, options.config.timeZone), new Set(problems.map((p) => p.file))));
   const items = storyItems(site.context.entries, undefined, registry, new URL(options.config.url).origin);
   findings.push(...repeatedSources(items).map((p) => ({ ...p, level: "warning" as const })));

@@ -18,7 +18,9 @@ import { bodyDigest } from "../src/content/digest.ts";
 import { relativePath } from "../src/content/files.ts";
 import { loadContent } from "../src/content/load.ts";
 import { normalizePost } from "../src/content/normalize.ts";
-import { pairTranslations } from "../src/collections/translations.ts";
+import { tagMergeKey } from "../src/collections/tags.ts";
+import { pairTranslations, type TranslationSet } from "../src/collections/translations.ts";
+import type { Post } from "../src/content/schema.ts";
 import { isoWeekOf, parseDate } from "../src/content/dates.ts";
 import { kindFromValue, langFromValue } from "../src/content/infer.ts";
 import { skeleton } from "../src/content/skeleton.ts";
@@ -105,7 +107,8 @@ export function createTranslation(options: TranslateOptions): NewPostResult {
     return { error: `--translate: ${sourcePath} is not a post under ${contentDir}/; name the original's file, such as ${contentDir}/zh/weekly/2026-w06-x.md` };
   }
   const lang = otherLang(original.lang);
-  const existing = pairTranslations(posts).translations.get(original)?.[lang];
+  const { translations } = pairTranslations(posts);
+  const existing = translations.get(original)?.[lang];
   if (existing) return { error: `${sourcePath} already has a translation: ${existing.sourcePath}; edit that file` };
   const [top, ...below] = original.contentPath.split("/");
   if (top !== original.lang && !original.translationKey) {
@@ -116,15 +119,31 @@ export function createTranslation(options: TranslateOptions): NewPostResult {
   const rel = relativePath(root, file);
   if (existsSync(file)) return { error: `${rel} already exists; edit that file, or give it translationOf by hand` };
 
-  const { aliases: _aliases, scheduled: _scheduled, translationOf: _record, ...fields } = canonicalFrontMatter(original, config.timeZone);
+  // Corrections and updates belong to the original's history, not the translation's.
+  const { aliases: _aliases, scheduled: _scheduled, translationOf: _record, updated: _updated, corrections: _corrections, ...fields } = canonicalFrontMatter(original, config.timeZone);
+  // A series already begun in this language keeps its name there; else the translator names it.
+  const seriesName = original.series && translatedSeriesName(original, posts, translations, lang);
+  if (seriesName) fields.series = seriesName;
   const fm = { ...fields, lang, draft: true, translationOf: { source: original.contentPath, slug: original.slug, digest: bodyDigest(original.body) } };
-  const note = `# Translation of ${sourcePath}: translate the title, summary and body in place, then remove "draft"`;
+  const series = original.series && !seriesName ? ", the series name" : "";
+  const note = `# Translation of ${sourcePath}: translate the title, summary${series} and body in place, then remove "draft"`;
   const text = `---\n${note}\n${stringify(fm, { lineWidth: 0, flowCollectionPadding: false })}---\n${original.body}`;
   const check = normalizePost(text, { sourcePath: rel, contentPath, timeZone: config.timeZone, authors: config.authors });
   if (!check.post) return { error: `the translation of ${sourcePath} would not read (${check.problems[0]?.message}); nothing was written` };
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, text, { flag: "wx" });
   return { path: rel };
+}
+
+/** The name in `lang` of the original's series: the series the translations of its other parts belong to. */
+function translatedSeriesName(original: Post, posts: Post[], translations: Map<Post, TranslationSet>, lang: Lang): string | undefined {
+  const key = tagMergeKey(original.series!.name);
+  for (const post of posts) {
+    if (post.lang !== original.lang || !post.series || tagMergeKey(post.series.name) !== key) continue;
+    const name = translations.get(post)?.[lang]?.series?.name;
+    if (name) return name;
+  }
+  return undefined;
 }
 
 function main(): number {

@@ -16,6 +16,7 @@ const LAYERS: string[][] = [
   ["markdown"],
   ["content"],
   ["entities"],
+  ["tags"],
   ["stories"],
   ["collections"],
   ["feeds"],

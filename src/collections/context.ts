@@ -3,13 +3,15 @@ import type { ContentProblem } from "../content/errors.ts";
 import type { Post } from "../content/schema.ts";
 import { createMatcher } from "../entities/matcher.ts";
 import { emptyRegistry, type EntityRegistry } from "../entities/registry.ts";
-import { collectAliases, type Alias } from "./aliases.ts";
+import { emptyTagRegistry, type TagRegistry } from "../tags/registry.ts";
+import { collectAliases, synonymRedirects, type Alias } from "./aliases.ts";
 import { groupByEntity, overrideProblems, type EntityGroups } from "./entities.ts";
 import { groupByAuthor, type AuthorGroups } from "./authors.ts";
 import { entryOf, renderBody, type PostEntry } from "./entries.ts";
 import type { LinkTargets } from "./links.ts";
+import { groupBySeries, type SeriesGroups } from "./series.ts";
 import { indexStories, storyItems, type StoryIndex } from "./stories.ts";
-import { groupByTag, type TagGroups } from "./tags.ts";
+import { groupByTag, type TagGroup, type TagGroups } from "./tags.ts";
 import { originalsOf, pairTranslations, type TranslationSet } from "./translations.ts";
 import { urls } from "./urls.ts";
 import { groupByWeek, type WeekGroups } from "./weeks.ts";
@@ -31,11 +33,16 @@ export interface Collections {
   byKind: Record<Lang, Record<Kind, PostEntry[]>>;
   weeks: WeekGroups;
   tags: TagGroups;
+  /** A post's tags as their groups (as the tag registry makes them), each once, in the post's order. */
+  tagsOf(post: Post): TagGroup[];
   authors: AuthorGroups;
+  /** Posts by series, in reading order. */
+  series: SeriesGroups;
   /** Each post's translation set (the post itself included); posts without one are absent. */
   translations: Map<Post, TranslationSet>;
   /** Each translation's original (see `translationOf`), when found. */
   originals: Map<Post, Post | undefined>;
+  /** Old URLs: those posts list, then the pages of tags the tag registry merges. */
   aliases: Alias[];
   /** The entity registry, and the entities posts mention with the posts that mention them. */
   registry: EntityRegistry;
@@ -58,7 +65,7 @@ export function byNewest(a: Post, b: Post): number {
   return b.date.getTime() - a.date.getTime() || a.sourcePath.localeCompare(b.sourcePath);
 }
 
-export function buildCollections(input: Post[], config: SiteConfig, now: Date, registry: EntityRegistry = emptyRegistry()): CollectedContent {
+export function buildCollections(input: Post[], config: SiteConfig, now: Date, registry: EntityRegistry = emptyRegistry(), tagRegistry: TagRegistry = emptyTagRegistry()): CollectedContent {
   const problems: ContentProblem[] = [];
   const siteOrigin = new URL(config.url).origin;
 
@@ -74,9 +81,13 @@ export function buildCollections(input: Post[], config: SiteConfig, now: Date, r
   const posts = [...byUrl.values()];
 
   const weeks = groupByWeek(posts);
-  const tagged = groupByTag(posts);
+  const tagged = groupByTag(posts, tagRegistry);
   problems.push(...tagged.problems);
+  const tagRedirects = synonymRedirects(tagged.groups, tagRegistry);
+  problems.push(...tagRedirects.problems);
   const authors = groupByAuthor(posts, config.authors);
+  const series = groupBySeries(posts);
+  problems.push(...series.problems);
   const paired = pairTranslations(posts);
   problems.push(...paired.problems);
   const moved = collectAliases(posts, new Set(byUrl.keys()));
@@ -96,7 +107,8 @@ export function buildCollections(input: Post[], config: SiteConfig, now: Date, r
   const entryByPost = new Map<Post, PostEntry>();
   const byKind = perLang(() => Object.fromEntries(KINDS.map((kind) => [kind, [] as PostEntry[]])) as Record<Kind, PostEntry[]>);
   for (const post of posts) {
-    const entry = entryOf(post, now, renderBody(post, linkTargets, siteOrigin, problems));
+    const tagNames = tagged.tagsOf(post).map((tag) => tag.name);
+    const entry = entryOf(post, now, renderBody(post, linkTargets, siteOrigin, problems), tagNames);
     entryByPost.set(post, entry);
     byKind[post.lang][post.kind].push(entry);
   }
@@ -113,10 +125,12 @@ export function buildCollections(input: Post[], config: SiteConfig, now: Date, r
     byKind,
     weeks,
     tags: tagged.groups,
+    tagsOf: tagged.tagsOf,
     authors,
+    series: series.groups,
     translations: paired.translations,
     originals: originalsOf(posts, paired.translations),
-    aliases: moved.aliases,
+    aliases: [...moved.aliases, ...tagRedirects.redirects],
     registry,
     entities: groupByEntity(posts, (post) => entryByPost.get(post)!.entities, registry),
     stories,

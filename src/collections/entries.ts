@@ -70,6 +70,16 @@ export interface RenderedBody {
   entities: PostEntities;
   /** Its news items, in order, with their anchors and sources and where each ends in `html`. */
   items: NewsItem[];
+  /** Its corrections, newest first, each rendered. */
+  corrections: RenderedCorrection[];
+}
+
+/** A correction as the page and the feeds show it. */
+export interface RenderedCorrection {
+  date: Date;
+  html: string;
+  /** As plain text, for JSON-LD. */
+  text: string;
 }
 
 /**
@@ -79,6 +89,8 @@ export interface RenderedBody {
 export interface PostEntry extends RenderedBody {
   post: Post;
   url: string;
+  /** Its tags as the site shows them (the tag registry applied), in the post's order; feeds and metadata name these. */
+  tagNames: string[];
   /** Drafts and scheduled posts reach pages only in the dev server, with a badge. */
   status: PublicationStatus;
 }
@@ -127,6 +139,11 @@ export function renderBody(post: Post, targets: LinkTargets, siteOrigin: string,
     showSummary,
     entities: setup ? postEntities(post, mentions, setup.finder) : { about: [], mentions: [] },
     items,
+    corrections: post.corrections.map((c) => ({
+      date: c.date,
+      html: renderMarkdown(c.text, { siteOrigin }, { lang: post.lang }),
+      text: c.text.split(/\n\s*\n/).map(markdownText).filter(Boolean).join(" "),
+    })),
   };
 }
 
@@ -142,6 +159,6 @@ export function postEntities(post: Post, body: BodyMention[], finder: MentionFin
   return { about, mentions: [...body, ...about.filter((id) => !mentioned.has(id)).map((id) => ({ id, units: [] }))] };
 }
 
-export function entryOf(post: Post, now: Date, body: RenderedBody): PostEntry {
-  return { post, url: urls.post(post), status: publicationStatus(post, now), ...body };
+export function entryOf(post: Post, now: Date, body: RenderedBody, tagNames: string[] = post.tags): PostEntry {
+  return { post, url: urls.post(post), tagNames, status: publicationStatus(post, now), ...body };
 }

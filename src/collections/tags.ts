@@ -1,69 +1,90 @@
-import { perLang, type Lang } from "../config.ts";
+import { LANGS, otherLang, perLang, type Lang } from "../config.ts";
 import type { ContentProblem } from "../content/errors.ts";
 import type { Post } from "../content/schema.ts";
-import { unicodeSlug } from "../i18n/slug.ts";
+import { tagMergeKey, tagSlug } from "../tags/names.ts";
+import { emptyTagRegistry, type TagRegistry } from "../tags/registry.ts";
+import { canonicalTag, equivalentTag } from "../tags/resolve.ts";
+
+export { tagMergeKey, tagSlug } from "../tags/names.ts";
 
 export interface TagGroup {
   lang: Lang;
   slug: string;
-  /** The spelling most posts use. */
+  /** The spelling most posts use, or the one the tag registry gives. */
   name: string;
   /** Newest first. */
   posts: Post[];
-}
-
-/** Tags that differ only in case, width, spaces, hyphens or underscores are one tag, on purpose. */
-export const tagMergeKey = (tag: string) => tag.normalize("NFKC").toLowerCase().replace(/[\s_-]+/g, "");
-
-/** A stable short hash, for the rare tag made only of symbols. */
-function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of text) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
-  return h.toString(36);
-}
-
-/** A tag's URL segment: a function of its merge key, so merged spellings share one page. */
-export function tagSlug(tag: string): string {
-  return unicodeSlug(tagMergeKey(tag)) || `tag-${shortHash(tagMergeKey(tag))}`;
+  /** The same tag in the other language, as the tag registry pairs them (content/tags.yaml). */
+  equivalent?: { name: string; slug: string };
 }
 
 /** Tag groups by language, then by tag slug. */
 export type TagGroups = Record<Lang, Map<string, TagGroup>>;
 
 /**
- * Groups posts by tag per language in one pass. Two tags that would share a URL without
- * being the same tag (say "C++" and "C plus plus") are reported, never merged by accident.
+ * Groups posts by tag per language in one pass, each tag as the registry makes it (a synonym
+ * becomes the tag it merges into, in the post's language). Two tags that would share a URL
+ * without being the same tag (say "C++" and "C plus plus") are reported, never merged by
+ * accident. `tagsOf` gives a post's tags as their groups, each once, in the post's order.
  */
-export function groupByTag(posts: Post[]): { groups: TagGroups; problems: ContentProblem[] } {
-  const groups = perLang(() => new Map<string, TagGroup & { spellings: Map<string, number>; mergeKey: string; firstFile: string }>());
+export function groupByTag(posts: Post[], registry: TagRegistry = emptyTagRegistry()): { groups: TagGroups; tagsOf: (post: Post) => TagGroup[]; problems: ContentProblem[] } {
+  const groups: TagGroups = perLang(() => new Map());
+  const spellings = new Map<TagGroup, Map<string, number>>();
+  const firstOf = new Map<TagGroup, { mergeKey: string; file: string }>();
+  const byPost = new Map<Post, TagGroup[]>();
   const problems: ContentProblem[] = [];
   for (const post of posts) {
-    for (const tag of post.tags) {
+    const own: TagGroup[] = [];
+    for (const written of post.tags) {
+      const tag = canonicalTag(registry, post.lang, written);
       const slug = tagSlug(tag);
       let group = groups[post.lang].get(slug);
       if (!group) {
-        group = { lang: post.lang, slug, name: tag, posts: [], spellings: new Map(), mergeKey: tagMergeKey(tag), firstFile: post.sourcePath };
+        group = { lang: post.lang, slug, name: tag, posts: [] };
         groups[post.lang].set(slug, group);
-      } else if (group.mergeKey !== tagMergeKey(tag)) {
+        spellings.set(group, new Map());
+        firstOf.set(group, { mergeKey: tagMergeKey(tag), file: post.sourcePath });
+      } else if (firstOf.get(group)!.mergeKey !== tagMergeKey(tag)) {
         problems.push({
           file: post.sourcePath,
           field: "tags",
-          message: `tag "${tag}" would share the URL of tag "${group.name}" (${group.firstFile}); rename one of them`,
+          message: `tag "${written}" would share the URL of tag "${group.name}" (${firstOf.get(group)!.file}); rename one of them`,
         });
         continue;
       }
+      // "LLM" and "LLMs" on one post, once the registry merges them, are one tag.
+      if (own.includes(group)) continue;
+      own.push(group);
       group.posts.push(post);
-      group.spellings.set(tag, (group.spellings.get(tag) ?? 0) + 1);
+      const counts = spellings.get(group)!;
+      counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    }
+    byPost.set(post, own);
+  }
+  for (const lang of LANGS) {
+    for (const group of groups[lang].values()) {
+      const counts = spellings.get(group)!;
+      let best = group.name;
+      for (const [spelling, count] of counts) if (count > counts.get(best)!) best = spelling;
+      group.name = best;
+      const equivalent = equivalentTag(registry, lang, best);
+      if (equivalent !== undefined) group.equivalent = { name: equivalent, slug: tagSlug(equivalent) };
     }
   }
-  const result: TagGroups = perLang((lang) => {
-    const named = new Map<string, TagGroup>();
-    for (const [slug, { spellings, mergeKey: _m, firstFile: _f, ...group }] of groups[lang]) {
-      let best = group.name;
-      for (const [spelling, count] of spellings) if (count > spellings.get(best)!) best = spelling;
-      named.set(slug, { ...group, name: best });
-    }
-    return named;
-  });
-  return { groups: result, problems };
+  return { groups, tagsOf: (post) => byPost.get(post) ?? [], problems };
+}
+
+/**
+ * The tag page in the other language that a tag's page pairs with (its hreflang alternate and
+ * where the language switch lands): the registry's equivalent when it has posts there, else
+ * the tag of the same URL there, unless that one is paired with another tag. Either way the
+ * pairing goes both ways.
+ */
+export function tagCounterpart(groups: TagGroups, lang: Lang, group: TagGroup): TagGroup | undefined {
+  const other = otherLang(lang);
+  const pairedWith = (g: TagGroup, inLang: Lang) => (g.equivalent ? groups[inLang].get(g.equivalent.slug) : undefined);
+  const equivalent = pairedWith(group, other);
+  if (equivalent) return equivalent;
+  const same = groups[other].get(group.slug);
+  return same && !pairedWith(same, lang) ? same : undefined;
 }

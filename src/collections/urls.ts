@@ -13,6 +13,7 @@ export const urls = {
   tagIndex: (lang: Lang) => `/${lang}/tags/`,
   tag: (lang: Lang, slug: string, page = 1) => paged(`/${lang}/tags/${slug}/`, page),
   author: (lang: Lang, id: string, page = 1) => paged(`/${lang}/authors/${id}/`, page),
+  series: (lang: Lang, slug: string) => `/${lang}/series/${slug}/`,
   search: (lang: Lang) => `/${lang}/search/`,
   topicIndex: (lang: Lang) => `/${lang}/topics/`,
   topic: (lang: Lang, id: string, page = 1) => paged(`/${lang}/topics/${id}/`, page),

@@ -35,6 +35,14 @@ export function canonicalFrontMatter(post: Post, timeZone: string): Record<strin
   fm.slug = post.slug;
   if (post.draft) fm.draft = true;
   if (post.scheduled) fm.scheduled = when(post.scheduled);
+  // Only an `updated` of its own: one that a correction's date gives is read back from the correction.
+  if (post.updated && post.updated.getTime() !== post.corrections[0]?.date.getTime()) fm.updated = when(post.updated);
+  if (post.corrections.length) fm.corrections = post.corrections.map((c) => ({ date: when(c.date), text: c.text }));
+  if (post.series) {
+    fm.series = post.series.name;
+    const part = post.series.part ?? post.series.partText;
+    if (part !== undefined) fm.part = part;
+  }
   if (post.aliases.length) fm.aliases = post.aliases;
   const entities = [...post.entities.include, ...post.entities.exclude.map((id) => `-${id}`)];
   if (entities.length) fm.entities = entities;

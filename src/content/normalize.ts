@@ -4,7 +4,7 @@ import type { ContentProblem } from "./errors.ts";
 import { parseSource } from "./frontmatter.ts";
 import { fromFolders, kindFromValue, kindFromWords, langFromText, langFromValue, sameTitle, titleLine } from "./infer.ts";
 import { briefHeadlines, firstParagraphText, markdownText } from "../markdown/render.ts";
-import { frontMatterSchema, type Cover, type FrontMatter, type Inference, type Post } from "./schema.ts";
+import { frontMatterSchema, type Correction, type Cover, type FrontMatter, type Inference, type Post, type SeriesRef } from "./schema.ts";
 import { derivePostSlug, SLUG_PATTERN } from "../i18n/slug.ts";
 import { DIGEST_PATTERN } from "./digest.ts";
 
@@ -32,6 +32,30 @@ function fieldLine(matter: string, field: string): number | undefined {
   const pattern = new RegExp(`^\\s*["']?${field.replace(/[-]/g, "\\-")}["']?\\s*[:=]`);
   const i = lines.findIndex((l) => pattern.test(l));
   return i === -1 ? undefined : i + 2;
+}
+
+/**
+ * The line of the `index`th entry of a list field: a YAML "- " item below the field, or a
+ * TOML [[field]] table. Undefined when the list is written inline.
+ */
+function listItemLine(matter: string, field: string, index: number): number | undefined {
+  const lines = matter.split("\n");
+  const tables = lines.flatMap((l, i) => (new RegExp(`^\\s*\\[\\[\\s*${field}\\s*\\]\\]`).test(l) ? [i + 2] : []));
+  if (tables.length) return tables[index];
+  const start = fieldLine(matter, field);
+  if (start === undefined) return undefined;
+  let indent: number | undefined;
+  const items: number[] = [];
+  for (let i = start - 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.trim()) continue;
+    const lead = line.length - line.trimStart().length;
+    if (lead === 0 && !line.startsWith("-")) break;
+    if (!/^\s*-(\s|$)/.test(line)) continue;
+    indent ??= lead;
+    if (lead === indent) items.push(i + 2);
+  }
+  return items[index];
 }
 
 /**
@@ -208,6 +232,49 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
     else scheduled = parsedScheduled.instant;
   }
 
+  // Updated and corrections: what changed after publication. An `updated` before the date, or a
+  // correction without a date, would show readers a history that cannot be; both stop the build.
+  // A bare day on the publication day means "that day": it is read as the publication moment.
+  const notBefore = (at: ParsedDate) => (date && at.instant < date.instant ? date.instant : at.instant);
+  const beforeDate = (at: ParsedDate) => !!date && at.instant < date.instant && (at.hasTime || at.day < date.day);
+  let updated: Date | undefined;
+  for (const field of ["updated", "lastmod", "last_modified_at"] as const) {
+    const value = fm[field];
+    if (value == null) continue;
+    const at = parseDate(value, options.timeZone);
+    if (!at) problem(field, `"${value}" is not a valid date; ${DATE_EXPECTED}`);
+    else if (beforeDate(at)) problem(field, `"${value}" is before the post's date (${date!.day}); expected the moment of the last change, on or after the date`);
+    else if (!updated || notBefore(at) > updated) updated = notBefore(at);
+  }
+  const corrections: Correction[] = [];
+  (fm.corrections ?? []).forEach((correction, i) => {
+    const where = `correction ${i + 1}${fm.corrections!.length > 1 ? ` of ${fm.corrections!.length}` : ""}`;
+    const line = listItemLine(parsed.matter, "corrections", i) ?? lineOf("corrections");
+    const report = (message: string) => problems.push({ file, line, field: "corrections", message });
+    const correctionText = clean(correction.text).trim();
+    if (!correctionText) return report(`${where} has no text; expected text: "what was wrong and what it says now"`);
+    if (correction.date == null) return report(`${where} has no date; expected date: YYYY-MM-DD (or a date-time) saying when it was corrected`);
+    const at = parseDate(correction.date, options.timeZone);
+    if (!at) return report(`${where}: "${correction.date}" is not a valid date; ${DATE_EXPECTED}`);
+    if (beforeDate(at)) return report(`${where} is dated ${at.hasTime ? correction.date : at.day}, before the post's date (${date!.day})`);
+    corrections.push({ date: notBefore(at), day: at.day, text: correctionText });
+  });
+  corrections.sort((a, b) => b.date.getTime() - a.date.getTime());
+  if (corrections[0] && (!updated || corrections[0].date > updated)) updated = corrections[0].date;
+  // A change at the publication moment is no change: nothing says "updated".
+  if (updated && date && updated.getTime() === date.instant.getTime()) updated = undefined;
+
+  // Series: a name, and a part number when the order is not the dates'.
+  let series: SeriesRef | undefined;
+  const seriesName = clean(fm.series ?? "").replace(/\s+/g, " ").trim();
+  if (seriesName) {
+    const partValue = fm.part == null ? "" : String(fm.part).trim();
+    const partNumber = /^\d+$/.test(partValue) && Number(partValue) >= 1 ? Number(partValue) : undefined;
+    series = { name: seriesName, line: lineOf("series"), ...(partNumber ? { part: partNumber } : partValue ? { partText: partValue } : {}) };
+  } else if (fm.part != null) {
+    problem("part", `"${fm.part}" is a part of no series; add "series: <name>" or remove "part"`);
+  }
+
   let week: string | undefined;
   if (fm.week !== undefined) {
     week = normalizeWeek(fm.week) ?? undefined;
@@ -312,6 +379,9 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
       slug,
       draft: fm.draft ?? false,
       scheduled,
+      ...(updated ? { updated } : {}),
+      corrections,
+      ...(series ? { series } : {}),
       aliases,
       translationOf,
       aliasesLine: aliases.length ? fieldLine(parsed.matter, "aliases") : undefined,

@@ -24,6 +24,17 @@ export const coverSchema = z.union(
   { error: 'expected an image URL, or { src: "...", alt: "..." }' },
 );
 
+/** One correction as front matter writes it; a missing date is reported by normalize with its line. */
+const correctionSchema = z
+  .object(
+    {
+      date: dateText.optional(),
+      text: text("the correction (Markdown)"),
+    },
+    { error: 'expected a correction: { date: 2026-02-07, text: "…" }' },
+  )
+  .loose();
+
 export const frontMatterSchema = z
   .object({
     title: scalar.optional(),
@@ -49,6 +60,12 @@ export const frontMatterSchema = z
     scheduled: dateText.nullish(),
     aliases: stringList("old URLs").nullish(),
     entities: stringList("entity ids").nullish(),
+    updated: dateText.nullish(),
+    lastmod: dateText.nullish(),
+    last_modified_at: dateText.nullish(),
+    corrections: z.array(correctionSchema, { error: "expected a list of corrections, each { date, text }" }).nullish(),
+    series: z.union([z.string(), z.number()], { error: "expected the series' name (text)" }).transform(String).nullish(),
+    part: z.union([z.number(), z.string()], { error: "expected the part's number: 1, 2, 3…" }).nullish(),
     translationOf: z
       .object(
         {
@@ -89,6 +106,25 @@ export interface TranslationOf {
   line?: number;
 }
 
+/** A correction shown at the top of a post: when it was made and what it says (Markdown). */
+export interface Correction {
+  date: Date;
+  /** Calendar day of `date` in the site time zone. */
+  day: string;
+  text: string;
+}
+
+/** The series a post belongs to, and its place in it. */
+export interface SeriesRef {
+  name: string;
+  /** Its part number; absent when the post gives none (or none that is a whole number: see `partText`). */
+  part?: number;
+  /** A `part` that is not a whole number from 1, as written: the series orders it by date, and check warns. */
+  partText?: string;
+  /** The `series` field's line, for messages. */
+  line?: number;
+}
+
 export interface EntityOverrides {
   include: string[];
   exclude: string[];
@@ -123,6 +159,11 @@ export interface Post {
   draft: boolean;
   /** Not published before this instant. */
   scheduled?: Date;
+  /** When the post was last changed after publication: `updated`, or its newest correction when later. Never reorders lists. */
+  updated?: Date;
+  /** Corrections, newest first. */
+  corrections: Correction[];
+  series?: SeriesRef;
   /** Old site-relative URLs ("/weekly_news/x/") that must keep working. */
   aliases: string[];
   /** For a translation: the version of the original it was made from. */

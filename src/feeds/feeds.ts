@@ -3,6 +3,8 @@ import { LANG_TAGS, type Kind, type Lang, type SiteConfig } from "../config.ts";
 import type { PostEntry } from "../collections/entries.ts";
 import { absolutizeHtml, absoluteUrl } from "./absolute.ts";
 import { rfc3339, zoneFeedDates } from "./dates.ts";
+import { formatDate } from "../i18n/dates.ts";
+import { tn } from "../i18n/strings.ts";
 
 export type FeedFormat = "atom" | "rss" | "json";
 
@@ -14,7 +16,8 @@ export const FEED_TYPES: Record<FeedFormat, string> = {
 
 /** What a feed follows, in the order the feeds page lists them. */
 export const FEED_SCOPES = ["all", "kind", "tag", "topic"] as const;
-export type FeedScope = (typeof FEED_SCOPES)[number];
+/** "moved": a feed kept at an old address for its subscribers (a merged tag's), not listed. */
+export type FeedScope = (typeof FEED_SCOPES)[number] | "moved";
 
 /** One feed: which posts, in which format, at which URL. Page types define them. */
 export interface FeedSpec {
@@ -47,9 +50,14 @@ export const feedUrls = {
   index: (lang: Lang) => `/${lang}/feeds/`,
 };
 
-/** The instant a feed last changed: its newest entry, never the build time, so builds are reproducible. */
+/** When a post last changed: its `updated` (or latest correction), else its publication. */
+const changedAt = (entry: PostEntry) => entry.post.updated ?? entry.post.date;
+
+/** The instant a feed last changed: its latest entry change, never the build time, so builds are reproducible. */
 function updatedOf(spec: FeedSpec, fallback: Date): Date {
-  return spec.entries[0]?.post.date ?? fallback;
+  let latest: Date | undefined;
+  for (const entry of spec.entries) if (!latest || changedAt(entry) > latest) latest = changedAt(entry);
+  return latest ?? fallback;
 }
 
 
@@ -59,6 +67,7 @@ interface Entry {
   summary: string;
   html: string;
   date: Date;
+  updated: Date;
   authors: string[];
   tags: string[];
   image?: string;
@@ -70,16 +79,24 @@ interface Entry {
  */
 const madeEntries = new WeakMap<PostEntry, { html: string; siteUrl: string; entry: Entry }>();
 
-function feedEntryOf(page: PostEntry, siteUrl: string, contentOf?: (entry: PostEntry) => string): Entry {
-  if (contentOf) return { ...feedEntryOf(page, siteUrl), html: absolutizeHtml(contentOf(page), page.url, siteUrl) };
+function feedEntryOf(page: PostEntry, siteUrl: string, zone: string, contentOf?: (entry: PostEntry) => string): Entry {
+  if (contentOf) return { ...feedEntryOf(page, siteUrl, zone), html: absolutizeHtml(contentOf(page), page.url, siteUrl) };
   const made = madeEntries.get(page);
   if (made && made.html === page.html && made.siteUrl === siteUrl) return made.entry;
-  const entry = makeFeedEntry(page, siteUrl);
+  const entry = makeFeedEntry(page, siteUrl, zone);
   madeEntries.set(page, { html: page.html, siteUrl, entry });
   return entry;
 }
 
-function makeFeedEntry(page: PostEntry, siteUrl: string): Entry {
+/** A post's corrections at the top of its feed content, so a subscriber sees what changed. */
+function correctionsHtml(page: PostEntry, zone: string): string {
+  if (!page.corrections.length) return "";
+  const lang = page.post.lang;
+  const items = page.corrections.map((c) => `<li><strong>${formatDate(c.date, lang, zone)}</strong> ${c.html.trim()}</li>`);
+  return `<section><p><strong>${tn(lang, "corrections", page.corrections.length)}</strong></p><ul>${items.join("")}</ul></section>`;
+}
+
+function makeFeedEntry(page: PostEntry, siteUrl: string, zone: string): Entry {
   const url = absoluteUrl(page.url, siteUrl);
   const image = page.post.cover ? absoluteUrl(page.post.cover.src, siteUrl) : undefined;
   const cover = page.post.cover ? `<p><img src="${escapeAttr(image!)}" alt="${escapeAttr(page.post.cover.alt)}"></p>` : "";
@@ -88,10 +105,11 @@ function makeFeedEntry(page: PostEntry, siteUrl: string): Entry {
     title: page.post.title,
     summary: page.post.description,
     // Heading permalinks help on the page; in a feed reader they are noise.
-    html: cover + absolutizeHtml(page.html.replace(/ ?<a class="heading-anchor"[^>]*>#<\/a>/g, ""), page.url, siteUrl),
+    html: cover + absolutizeHtml(correctionsHtml(page, zone) + page.html.replace(/ ?<a class="heading-anchor"[^>]*>#<\/a>/g, ""), page.url, siteUrl),
     date: page.post.date,
+    updated: changedAt(page),
     authors: page.post.authors,
-    tags: page.post.tags,
+    tags: page.tagNames,
     image,
   };
 }
@@ -109,7 +127,7 @@ export function renderFeed(spec: FeedSpec, config: SiteConfig, options: { pathPr
   // The page that lists every feed; the stylesheet shows its address to a person who opened a feed.
   const feedsPage = { href: absoluteUrl(feedUrls.index(spec.lang), config.url), rel: "related", type: "text/html" };
   const updated = updatedOf(spec, options.fallbackDate);
-  const entries = spec.entries.map((page) => feedEntryOf(page, config.url, spec.contentOf));
+  const entries = spec.entries.map((page) => feedEntryOf(page, config.url, config.timeZone, spec.contentOf));
   const stylesheets = [{ type: "text/css", href: `${options.pathPrefix}assets/feed.css` }];
   const zone = config.timeZone;
   // The publisher is the feed's author, so an entry without authors still has one (RFC 4287 §4.1.2, JSON Feed 1.1).
@@ -135,7 +153,7 @@ export function renderFeed(spec: FeedSpec, config: SiteConfig, options: { pathPr
           title: { type: "text", value: e.title },
           links: [{ href: e.url, rel: "alternate", type: "text/html" }],
           published: e.date,
-          updated: e.date,
+          updated: e.updated,
           summary: { type: "text", value: e.summary },
           content: { type: "html", value: e.html },
           authors: e.authors.map((name) => ({ name })),
@@ -191,6 +209,6 @@ export function renderFeed(spec: FeedSpec, config: SiteConfig, options: { pathPr
     })),
   }) as { items?: object[] };
   // Dates are added here, as feedsmith would write them in UTC; an empty item list, which it drops, stays (JSON Feed requires it).
-  const items = entries.map((e, i) => ({ ...json.items![i], date_published: rfc3339(e.date, zone), date_modified: rfc3339(e.date, zone) }));
+  const items = entries.map((e, i) => ({ ...json.items![i], date_published: rfc3339(e.date, zone), date_modified: rfc3339(e.updated, zone) }));
   return JSON.stringify({ ...json, items }, null, 2);
 }

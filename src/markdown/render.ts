@@ -47,7 +47,7 @@ interface InternalEnv extends RenderEnv {
 }
 
 /** Ids the page layout uses itself: a heading never takes one ("Top", "Main"). */
-const LAYOUT_IDS = new Set(["top", "main", "search", "search-input", "toc-title", "week-links-title", "entities-title", "only-in-zh", "only-in-en"]);
+const LAYOUT_IDS = new Set(["top", "main", "search", "search-input", "toc-title", "week-links-title", "entities-title", "corrections-title", "series-title", "only-in-zh", "only-in-en"]);
 
 function headingId(text: string): string {
   const slug = unicodeSlug(text) || "section";

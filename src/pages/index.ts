@@ -14,6 +14,7 @@ import { notFoundPages } from "./not-found/not-found.ts";
 import type { PageType } from "./page-type.ts";
 import { postPages } from "./posts/post.ts";
 import { searchPages } from "./search/search.ts";
+import { seriesPages } from "./series/series.ts";
 import { tagIndexPages } from "./tags/tag-index.ts";
 import { tagPages } from "./tags/tag.ts";
 import { topicIndexPages } from "./topics/topic-index.ts";
@@ -29,6 +30,7 @@ export const PAGE_TYPES = [
   tagIndexPages,
   tagPages(),
   authorPages(),
+  seriesPages,
   topicIndexPages,
   topicPages(),
   searchPages,
@@ -45,6 +47,7 @@ export const SITE_FILES = [
   { url: "/index.html", owner: "language redirect" },
   { url: "/404.html", owner: "not-found page" },
   { url: "/sitemap.xml", owner: "sitemap" },
+  { url: "/news-sitemap.xml", owner: "news sitemap" },
   { url: "/robots.txt", owner: "robots.txt" },
   { url: "/_headers", owner: "headers file" },
 ] as const;

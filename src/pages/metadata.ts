@@ -56,15 +56,19 @@ export function newsArticle(page: PostPage, config: SiteConfig): Record<string, 
     url,
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     datePublished: published,
-    dateModified: published,
+    dateModified: post.updated ? isoDateTime(post.updated, config.timeZone) : published,
     inLanguage: LANG_TAGS[post.lang],
     author: post.authors.length
       ? page.authorLinks.map((a) => ({ "@type": "Person", name: a.title, url: absoluteUrl(a.url, config.url) }))
       : [{ "@type": "Organization", name: config.publisher }],
-    keywords: [...new Set([...post.tags, ...post.keywords])],
+    keywords: [...new Set([...page.tagNames, ...post.keywords])],
     image: [absoluteUrl(shareImage(post.lang, config, post).src, config.url)],
     publisher: { "@type": "Organization", name: config.publisher, url: config.url },
     ...entitiesOf(page, config),
+    ...(page.series ? { isPartOf: { "@type": "CreativeWorkSeries", name: page.series.name, url: absoluteUrl(page.series.url, config.url) } } : {}),
+    ...(page.corrections.length
+      ? { correction: page.corrections.map((c) => ({ "@type": "CorrectionComment", text: c.text, datePublished: isoDateTime(c.date, config.timeZone) })) }
+      : {}),
   };
 }
 

@@ -25,7 +25,7 @@ export interface PageBase {
 export interface SitemapEntry {
   url: string;
   alternates: Alternates;
-  /** The day the page's content is dated, YYYY-MM-DD. */
+  /** When the page's content last changed: a day (YYYY-MM-DD) or a date-time with offset. */
   lastmod?: string;
 }
 

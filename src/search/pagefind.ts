@@ -18,8 +18,10 @@ export interface SearchIndexReport {
 
 /**
  * Builds the Pagefind index of a built site. Only elements marked data-pagefind-body (post
- * titles and bodies) are indexed, so lists, navigation and footers stay out; Pagefind
- * keeps one index per <html lang> and segments Chinese words. Each language is indexed in a
+ * titles and bodies) are indexed, so lists, navigation and footers stay out; the filters,
+ * sort and metadata come from the post page's attributes (layouts/post.njk). Pagefind keeps
+ * one index per <html lang> and segments Chinese words; the search page merges the other
+ * language's index from this same bundle when asked (assets/search.js). Each language is indexed in a
  * Pagefind process of its own, one after the other: Pagefind holds its whole index in memory
  * (3.3 GB for 10,000 posts in one process), so the two halves are never held at once.
  */

@@ -3,8 +3,10 @@ import type { ContentProblem } from "../content/errors.ts";
 import type { Post } from "../content/schema.ts";
 import { opensItem, type NewsEnv } from "../markdown/news-items.ts";
 import { parseMarkdown } from "../markdown/render.ts";
-import { tagMergeKey } from "../collections/tags.ts";
+import { groupBySeries, seriesFindings } from "../collections/series.ts";
 import type { PostPage } from "../pages/posts/post.ts";
+import { emptyTagRegistry, type TagRegistry } from "../tags/registry.ts";
+import { likelyDuplicateTags } from "../tags/review.ts";
 import type { WeekPage } from "../pages/weeks/week.ts";
 
 export type Level = "error" | "warning" | "note";
@@ -54,7 +56,7 @@ function itemsWithoutSource(post: Post): number[] {
  * Warnings and notes about content that builds but deserves an editor's look. One pass over
  * the posts and their groups.
  */
-export function reviewContent(posts: Post[], site: { pages: { posts: PostPage[]; weeks: WeekPage[] } }): Finding[] {
+export function reviewContent(posts: Post[], site: { pages: { posts: PostPage[]; weeks: WeekPage[] } }, tags: TagRegistry = emptyTagRegistry()): Finding[] {
   const findings: Finding[] = [];
 
   for (const post of posts) {
@@ -72,6 +74,8 @@ export function reviewContent(posts: Post[], site: { pages: { posts: PostPage[];
       }
     }
   }
+
+  for (const finding of seriesFindings(groupBySeries(posts).groups)) findings.push({ level: "warning", field: "part", ...finding });
 
   for (const page of site.pages.posts) {
     const other = otherLang(page.lang);
@@ -98,22 +102,7 @@ export function reviewContent(posts: Post[], site: { pages: { posts: PostPage[];
     else titles[post.lang].set(key, post);
   }
 
-  const spellings = new Map<string, Map<string, string>>();
-  for (const post of posts) {
-    for (const tag of post.tags) {
-      const key = tagMergeKey(tag);
-      const seen = spellings.get(key) ?? new Map<string, string>();
-      if (!seen.has(tag)) seen.set(tag, post.sourcePath);
-      spellings.set(key, seen);
-    }
-  }
-  for (const seen of spellings.values()) {
-    if (seen.size < 2) continue;
-    const [head, ...rest] = [...seen];
-    const [first, firstFile] = head!;
-    for (const [tag, file] of rest) {
-      findings.push({ level: "warning", file, field: "tags", message: `tag "${tag}" differs from "${first}" (${firstFile}) only in case or spacing; they share one page` });
-    }
-  }
+  // Likely duplicate tags (case, width, spacing, plurals), read as the tag registry merges them.
+  for (const problem of likelyDuplicateTags(posts, tags)) findings.push({ level: "warning", ...problem });
   return findings;
 }

@@ -6,6 +6,7 @@ import { ContentError, type ContentProblem } from "../content/errors.ts";
 import { loadContent, projectRoots, type LoadedContent, type ParsedPosts } from "../content/load.ts";
 import { publicationStatus } from "../content/publish.ts";
 import { listRegistryFiles, loadRegistry, registryStamp, type EntityRegistry } from "../entities/registry.ts";
+import { loadTagRegistry, tagRegistryStamp, type TagRegistry } from "../tags/registry.ts";
 import type { Post } from "../content/schema.ts";
 import type { StoryIndex } from "../collections/stories.ts";
 import { absoluteUrl } from "../feeds/absolute.ts";
@@ -39,6 +40,7 @@ export interface Blog {
   /** Each page type's models under its name; `src/pages/<type>/*.njk` paginate over them. */
   pages: PagesOf<PageTypes>;
   sitemap: string;
+  newsSitemap: string;
   shareImage: Record<Lang, ShareImage>;
   /** Drafts and scheduled posts left out of this build. */
   unpublished: number;
@@ -59,6 +61,7 @@ export interface Blog {
 const caches: {
   parsed: ParsedPosts;
   registry?: { stamp: string; registry: EntityRegistry };
+  tagRegistry?: { stamp: string; registry: TagRegistry };
   last?: { key: string; blog: Blog; site: Site; bySource: Map<string, PostEntry> };
 } = { parsed: new Map() };
 
@@ -80,6 +83,7 @@ export function writePart(blog: Blog | undefined, part?: PagePart): void {
 export function forgetBuilds(): void {
   caches.parsed = new Map();
   caches.registry = undefined;
+  caches.tagRegistry = undefined;
   caches.last = undefined;
 }
 
@@ -138,11 +142,12 @@ export function loadBlog(options: ContentPluginOptions): Blog {
     parsed: caches.parsed,
   });
   const entities = registryOf(options);
+  const tags = tagRegistryOf(options);
   const assets = findAssets(options.root);
-  const problems = [...loaded.problems, ...entities.problems, ...assets.problems];
+  const problems = [...loaded.problems, ...entities.problems, ...tags.problems, ...assets.problems];
   if (problems.length > 0) throw new ContentError(problems);
   try {
-    return buildBlog(loaded, entities, assets, options);
+    return buildBlog(loaded, entities, tags, assets, options);
   } catch (error) {
     // A build that failed leaves nothing to reuse: the next load builds again and reports again.
     caches.last = undefined;
@@ -160,17 +165,32 @@ function registryOf(options: ContentPluginOptions): { registry: EntityRegistry; 
   return { registry, stamp, problems };
 }
 
-function buildBlog({ posts, changed, reparsed, removed }: LoadedContent, entities: { registry: EntityRegistry; stamp: string }, assets: SiteAssets, options: ContentPluginOptions): Blog {
-  const key = JSON.stringify([options.root, options.contentDir, options.config, options.pathPrefix, options.now, options.includeUnpublished, entities.stamp, assets.urls]);
+/** The tag registry (content/tags.yaml), read again only when the file changed. */
+function tagRegistryOf(options: ContentPluginOptions): { registry: TagRegistry; stamp: string; problems: ContentProblem[] } {
+  const stamp = tagRegistryStamp(options.root, options.contentDir);
+  if (caches.tagRegistry?.stamp === stamp) return { ...caches.tagRegistry, problems: [] };
+  const { registry, problems } = loadTagRegistry(options.root, options.contentDir, projectRoots(options.root, options.contentDir));
+  caches.tagRegistry = problems.length ? undefined : { stamp, registry };
+  return { registry, stamp, problems };
+}
+
+function buildBlog(
+  { posts, changed, reparsed, removed }: LoadedContent,
+  entities: { registry: EntityRegistry; stamp: string },
+  tags: { registry: TagRegistry; stamp: string },
+  assets: SiteAssets,
+  options: ContentPluginOptions,
+): Blog {
+  const key = JSON.stringify([options.root, options.contentDir, options.config, options.pathPrefix, options.now, options.includeUnpublished, entities.stamp, tags.stamp, assets.urls]);
   if (!changed && caches.last?.key === key) return caches.last.blog;
   if (options.incremental && caches.last?.key === key && !removed) {
     const partial = incrementalBlog(reparsed, posts, options);
     if (partial) return partial;
   }
   const live = options.includeUnpublished ? posts : posts.filter((p) => publicationStatus(p, options.now) === "published");
-  const site = buildSite(live, options.config, { now: options.now, pathPrefix: options.pathPrefix, entities: entities.registry, assets: assets.urls });
+  const site = buildSite(live, options.config, { now: options.now, pathPrefix: options.pathPrefix, entities: entities.registry, tags: tags.registry, assets: assets.urls });
   if (site.problems.length > 0) throw new ContentError(site.problems);
-  const blog: Blog = { pages: site.pages, sitemap: site.sitemap, shareImage: site.shareImage, unpublished: posts.length - live.length, stories: site.context.stories.counts, hasTopics: site.pages.topicIndexes.length > 0, assetsLeftOut: assets.leftOut };
+  const blog: Blog = { pages: site.pages, sitemap: site.sitemap, newsSitemap: site.newsSitemap, shareImage: site.shareImage, unpublished: posts.length - live.length, stories: site.context.stories.counts, hasTopics: site.pages.topicIndexes.length > 0, assetsLeftOut: assets.leftOut };
   caches.last = { key, blog, site, bySource: new Map(site.context.entries.map((entry) => [entry.post.sourcePath, entry])) };
   return blog;
 }

@@ -4,10 +4,12 @@ import type { LinkTargets } from "../collections/links.ts";
 import type { ContentProblem } from "../content/errors.ts";
 import type { Post } from "../content/schema.ts";
 import type { EntityRegistry } from "../entities/registry.ts";
+import type { TagRegistry } from "../tags/registry.ts";
 import { PAGE_TYPES, type PageTypes } from "../pages/index.ts";
 import { defaultShareImage, type ShareImage } from "../pages/metadata.ts";
 import type { PageContext, PagesOf, PageType, SitemapEntry } from "../pages/page-type.ts";
 import { addressClashes, siteAddresses } from "./addresses.ts";
+import { buildNewsSitemap } from "./news-sitemap.ts";
 import { buildSitemap } from "./sitemap.ts";
 
 export interface BuildSiteOptions<Types extends readonly PageType[]> {
@@ -19,6 +21,8 @@ export interface BuildSiteOptions<Types extends readonly PageType[]> {
   pageTypes?: Types;
   /** The entities posts are matched against (content/entities/); default: none. */
   entities?: EntityRegistry;
+  /** Which tags are one tag, and their equivalents in the other language (content/tags.yaml); default: none. */
+  tags?: TagRegistry;
   /** Site URLs of the files copied from assets/ ("/assets/site.css"); default: none. */
   assets?: readonly string[];
 }
@@ -28,6 +32,8 @@ export interface Site<Types extends readonly PageType[] = PageTypes> {
   /** Each page type's models under its name: what the templates paginate over. */
   pages: PagesOf<Types>;
   sitemap: string;
+  /** news-sitemap.xml: the posts of the last 48 hours, for Google News. */
+  newsSitemap: string;
   /** Each language's default link-preview image, for pages without a cover (see pages/metadata.ts). */
   shareImage: Record<Lang, ShareImage>;
   /** What the pages were built from, every feed included; watch mode re-renders from it. */
@@ -40,7 +46,8 @@ export interface Site<Types extends readonly PageType[] = PageTypes> {
 /** Builds the collections once, then every registered page type's models from them. */
 export function buildSite<Types extends readonly PageType[] = PageTypes>(posts: Post[], config: SiteConfig, options: BuildSiteOptions<Types> = {}): Site<Types> {
   const pageTypes = options.pageTypes ?? (PAGE_TYPES as unknown as Types);
-  const { collections, linkTargets, problems } = buildCollections(posts, config, options.now ?? new Date(), options.entities);
+  const now = options.now ?? new Date();
+  const { collections, linkTargets, problems } = buildCollections(posts, config, now, options.entities, options.tags);
   const feeds = pageTypes.flatMap((type) => type.feeds?.(collections) ?? []);
   const context: PageContext = { ...collections, pathPrefix: options.pathPrefix ?? "/", feeds };
   const pages: Record<string, { url: string }[]> = {};
@@ -56,6 +63,7 @@ export function buildSite<Types extends readonly PageType[] = PageTypes>(posts: 
   return {
     pages: pages as PagesOf<Types>,
     sitemap: buildSitemap(sitemap, config),
+    newsSitemap: buildNewsSitemap(collections.entries, config, now),
     shareImage: perLang((lang) => defaultShareImage(lang, config)),
     context,
     linkTargets,

@@ -41,6 +41,8 @@ describe("bad input fails the build with one line per problem", () => {
     ["no-title.md", /^error: .*no-title\.md:5: title: missing; expected a "title" field/m],
     ["unknown-kind.md", /^error: .*unknown-kind\.md:3: kind: "monthly" is not a kind of post; expected weekly, daily or deep-dive$/m],
     ["unknown-lang.md", /^error: .*unknown-lang\.md:3: lang: "fr" is not a site language; expected zh or en$/m],
+    ["updated-before-date.md", /^error: .*updated-before-date\.md:4: updated: "2026-02-05T10:00:00\+08:00" is before the post's date \(2026-02-06\)/m],
+    ["correction-without-date.md", /^error: .*correction-without-date\.md:7: corrections: correction 2 of 2 has no date; expected date: YYYY-MM-DD/m],
   ])("%s", (name, expected) => {
     expect(build.stderr).toMatch(expected);
     expect(build.stderr.split("\n").filter((line) => line.includes(name))).toHaveLength(1);
@@ -48,8 +50,8 @@ describe("bad input fails the build with one line per problem", () => {
 
   it("lists the problems of every broken post in one run, writes nothing and shows no stack trace", () => {
     expect(build.code).toBe(1);
-    expect(build.stderr.match(/^error: /gm)).toHaveLength(6);
-    expect(build.stderr).toContain("build failed: 6 content problems; nothing was written");
+    expect(build.stderr.match(/^error: /gm)).toHaveLength(8);
+    expect(build.stderr).toContain("build failed: 8 content problems; nothing was written");
     expect(build.stderr).not.toMatch(/^\s+at /m);
     expect(readdirSync(build.outDir)).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { contentUrls, datesByTitle, parseFeedTwice, specProblems } from "../help
 
 /** Files the site itself writes (Pagefind's index has its own). */
 const files = (dir: string, ext: string) => siteFiles(dir).filter((f) => f.endsWith(ext) && !f.startsWith("pagefind/"));
-const feedFiles = (dir: string) => [...files(dir, ".xml"), ...files(dir, ".json")].filter((f) => f !== "sitemap.xml");
+const feedFiles = (dir: string) => [...files(dir, ".xml"), ...files(dir, ".json")].filter((f) => !f.endsWith("sitemap.xml"));
 const formatOf = (file: string) => (file.endsWith(".json") ? "json" : file.endsWith("rss.xml") ? "rss" : "atom");
 
 /** A URL a feed reader can follow without knowing where the feed came from. */

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedBuild, type BuildRun } from "../helpers/build.ts";
+import { newsroomBuild, seedBuild, type BuildRun } from "../helpers/build.ts";
 import { ROOT } from "../helpers/seeds.ts";
 
 const VNU = path.join(ROOT, "node_modules/vnu-jar/build/dist/vnu.jar");
@@ -24,10 +24,10 @@ interface VnuMessage {
   extract?: string;
 }
 
-/** vnu on every .html file under dir: its exit status and its errors. */
-function runVnu(dir: string): { status: number | null; errors: VnuMessage[] } {
+/** vnu on every .html file under the dirs, in one run: its exit status and its errors. */
+function runVnu(...dirs: string[]): { status: number | null; errors: VnuMessage[] } {
   // A short run: the quick (C1) compiler alone does it with half the CPU; the schema needs a deep stack.
-  const result = spawnSync("java", ["-Xss4m", "-XX:TieredStopAtLevel=1", "-jar", VNU, "--format", "json", "--errors-only", "--skip-non-html", dir], {
+  const result = spawnSync("java", ["-Xss4m", "-XX:TieredStopAtLevel=1", "-jar", VNU, "--format", "json", "--errors-only", "--skip-non-html", ...dirs], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -48,14 +48,17 @@ function format(m: VnuMessage, dir: string): string {
 
 describe.skipIf(!hasJava)("HTML validity (Nu HTML Checker)", () => {
   let build: BuildRun;
+  let newsroom: BuildRun;
 
   beforeAll(() => {
     build = seedBuild();
+    newsroom = newsroomBuild();
   });
 
-  it("finds no errors in any page of the built site", () => {
+  it("finds no errors in any page of the built site, nor of the newsroom build (corrections, series)", () => {
     expect(build.code, build.stderr).toBe(0);
-    const { status, errors } = runVnu(build.outDir);
+    expect(newsroom.code, newsroom.stderr).toBe(0);
+    const { status, errors } = runVnu(build.outDir, newsroom.outDir);
     const report = errors.map((m) => format(m, build.outDir));
     if (errors.length) console.error(`vnu: ${errors.length} error${errors.length === 1 ? "" : "s"}\n${report.join("\n")}`);
     expect(report, `vnu found ${errors.length} errors`).toEqual([]);

@@ -125,6 +125,8 @@ describe("bad input names file, line, field and what was expected", () => {
     ["no-title.md", 'tests/fixtures/bad/no-title.md:5: title: missing; expected a "title" field'],
     ["unknown-kind.md", 'tests/fixtures/bad/unknown-kind.md:3: kind: "monthly" is not a kind of post; expected weekly, daily or deep-dive'],
     ["unknown-lang.md", 'tests/fixtures/bad/unknown-lang.md:3: lang: "fr" is not a site language; expected zh or en'],
+    ["updated-before-date.md", `tests/fixtures/bad/updated-before-date.md:4: updated: "2026-02-05T10:00:00+08:00" is before the post's date (2026-02-06)`],
+    ["correction-without-date.md", "tests/fixtures/bad/correction-without-date.md:7: corrections: correction 2 of 2 has no date"],
   ])("%s", (name, expected) => {
     const lines = bad(name);
     expect(lines).toHaveLength(1);
@@ -152,5 +154,63 @@ describe("bad input names file, line, field and what was expected", () => {
   it("rejects a slug that is not a URL segment", () => {
     const result = normalizePost("---\ntitle: x\ndate: 2026-02-06\nslug: Hello World\n---\n", options("x.md"));
     expect(result.problems?.[0]?.message).toContain("expected lowercase ASCII letters, digits and hyphens");
+  });
+});
+
+describe("updates, corrections and series", () => {
+  const post = (matter: string, name = "x.md") => normalizePost(`${matter}\nBody.\n`, options(name));
+
+  it("reads updated in the site's time zone when it has no offset, and takes Hugo's lastmod and Jekyll's last_modified_at too", () => {
+    expect(post("---\ntitle: x\ndate: 2026-02-06\nupdated: 2026-02-07 09:30\n---").post!.updated!.toISOString()).toBe("2026-02-07T01:30:00.000Z");
+    expect(post("---\ntitle: x\ndate: 2026-02-06\nlastmod: 2026-02-08\n---").post!.updated!.toISOString()).toBe("2026-02-07T16:00:00.000Z");
+    expect(post("---\ntitle: x\ndate: 2026-02-06\nlast_modified_at: 2026-02-09T00:00:00Z\n---").post!.updated!.toISOString()).toBe("2026-02-09T00:00:00.000Z");
+    expect(post("---\ntitle: x\ndate: 2026-02-06\n---").post!.updated).toBeUndefined();
+  });
+
+  it("reads an updated day equal to the day of a post published later that day as no update, and takes the latest of the fields", () => {
+    expect(post("---\ntitle: x\ndate: 2026-02-06T10:00:00+08:00\nupdated: 2026-02-06\n---").post!.updated).toBeUndefined();
+    expect(post("---\ntitle: x\ndate: 2026-02-06\nupdated: 2026-02-07\nlastmod: 2026-02-09\n---").post!.updated!.toISOString()).toBe("2026-02-08T16:00:00.000Z");
+  });
+
+  it("never lets a correction make the post's last change come before its publication", () => {
+    const late = "---\ntitle: x\ndate: 2026-02-06T20:00:00+08:00\ncorrections:\n  - date: DAY\n    text: Fixed.\n---";
+    const sameDay = post(late.replace("DAY", "2026-02-06")).post!;
+    expect([sameDay.updated, sameDay.corrections[0]!.date]).toEqual([undefined, sameDay.date]);
+    expect(post(late.replace("DAY", "2026-02-06T09:00:00+08:00")).problems!.map(formatProblem)).toEqual([
+      "x.md:5: corrections: correction 1 is dated 2026-02-06T09:00:00+08:00, before the post's date (2026-02-06)",
+    ]);
+  });
+
+  it("keeps corrections newest first with their Markdown, and a newer correction moves updated forward", () => {
+    const result = post(
+      '---\ntitle: x\ndate: 2026-02-06\nupdated: 2026-02-07\ncorrections:\n  - date: 2026-02-07\n    text: "First **fix**."\n  - date: 2026-02-09T12:00:00+08:00\n    text: Second fix.\n---',
+    ).post!;
+    expect(result.corrections.map((c) => [c.day, c.text])).toEqual([
+      ["2026-02-09", "Second fix."],
+      ["2026-02-07", "First **fix**."],
+    ]);
+    expect(result.updated!.toISOString()).toBe("2026-02-09T04:00:00.000Z");
+  });
+
+  it("reads corrections written as TOML tables and names the table's line when one has no date", () => {
+    const result = post('+++\ntitle = "x"\ndate = 2026-02-06\n\n[[corrections]]\ndate = 2026-02-07\ntext = "ok"\n\n[[corrections]]\ntext = "when?"\n+++');
+    expect(result.problems!.map(formatProblem)).toEqual(["x.md:9: corrections: correction 2 of 2 has no date; expected date: YYYY-MM-DD (or a date-time) saying when it was corrected"]);
+  });
+
+  it("refuses a correction dated before the post, and one without text", () => {
+    const result = post("---\ntitle: x\ndate: 2026-02-06\ncorrections:\n  - date: 2026-02-01\n    text: Too early.\n  - date: 2026-02-07\n    text: ''\n---");
+    expect(result.problems!.map(formatProblem)).toEqual([
+      "x.md:5: corrections: correction 1 of 2 is dated 2026-02-01, before the post's date (2026-02-06)",
+      'x.md:7: corrections: correction 2 of 2 has no text; expected text: "what was wrong and what it says now"',
+    ]);
+  });
+
+  it("reads series and part; a part that is not a whole number is kept for check to warn about, never an error", () => {
+    expect(post("---\ntitle: x\ndate: 2026-02-06\nseries: A year of agents\npart: 2\n---").post!.series).toEqual({ name: "A year of agents", part: 2, line: 4 });
+    expect(post("---\ntitle: x\ndate: 2026-02-06\nseries: S\npart: two\n---").post!.series).toEqual({ name: "S", partText: "two", line: 4 });
+    expect(post('+++\ntitle = "x"\ndate = 2026-02-06\nseries = "S"\npart = 3\n+++').post!.series).toMatchObject({ name: "S", part: 3 });
+    expect(post("---\ntitle: x\ndate: 2026-02-06\npart: 2\n---").problems!.map(formatProblem)).toEqual([
+      'x.md:4: part: "2" is a part of no series; add "series: <name>" or remove "part"',
+    ]);
   });
 });

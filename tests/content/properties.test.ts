@@ -130,7 +130,11 @@ describe("property: the content layer never crashes", () => {
 
 // ---------------------------------------------------------------------------------------------
 
-const strip = ({ sourcePath: _s, contentPath: _c, bodyLine: _b, aliasesLine: _a, inferred: _i, ...rest }: Post) => ({ ...rest, translationOf: rest.translationOf && { ...rest.translationOf, line: undefined } });
+const strip = ({ sourcePath: _s, contentPath: _c, bodyLine: _b, aliasesLine: _a, inferred: _i, ...rest }: Post) => ({
+  ...rest,
+  translationOf: rest.translationOf && { ...rest.translationOf, line: undefined },
+  series: rest.series && { ...rest.series, line: undefined },
+});
 
 /** What `npm run import` does to one file, then reading the written file back as the site does. */
 function importThenParse(source: string, contentPath: string) {
@@ -197,6 +201,8 @@ describe("regressions the properties found (shrunk counterexamples)", () => {
     ["a week that is not the date's", "---\nweek: 2000-W1\ncategory:\n  - 深度\ntitle: AI 周报 2026-W06\n---\n", "2026年2月6日.md"],
     ["milliseconds after midnight", "---\ntitle: x\ndate: 2026-02-06T00:00:00.500+08:00\n---\n", "post.md"],
     ["local mean time before 1901", "---\ntitle: x\ndate: 2026-02-06\nscheduled: 1900-12-31T15:54:16+00:00\n---\n", "post.md"],
+    ["Hugo's lastmod, corrections in TOML tables and a series part", '+++\ntitle = "x"\ndate = 2026-02-06\nlastmod = 2026-02-08T10:00:00+08:00\nseries = "S"\npart = 2\n\n[[corrections]]\ndate = 2026-02-07\ntext = "A *fix*."\n+++\nBody.\n', "post.md"],
+    ["an updated a correction's date gives, and a part that is not a number", "---\ntitle: x\ndate: 2026-02-06\nseries: S\npart: two\ncorrections:\n  - date: 2026-02-07T09:00:00+08:00\n    text: Fixed.\n---\nBody.\n", "post.md"],
   ])("import keeps %s", (_what, source, path) => {
     expect(roundTrips("regressions", source, path)).toBe(true);
   });

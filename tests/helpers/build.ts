@@ -95,6 +95,29 @@ export function prefixedBuild(): BuildRun {
   return withPages(inject("prefixedBuild"));
 }
 
+/** When the newsroom build runs: its newest fixture posts are hours old (the news sitemap's 48 hours). */
+export const NEWSROOM_BUILD_TIME = "2026-03-12T20:00:00+08:00";
+
+/**
+ * The blog's own content with tests/fixtures/newsroom/ laid over it: what a working newsroom
+ * adds (a tag registry, a series in parts, corrected posts, tags in two languages and their
+ * synonyms, posts of the last two days).
+ */
+export function writeNewsroomContent(dir = mkdtempSync(path.join(tmpdir(), "newsroom-content-"))): string {
+  cpSync(path.join(ROOT, "content"), dir, { recursive: true });
+  cpSync(path.join(ROOT, "tests/fixtures/newsroom"), dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * writeNewsroomContent() built at NEWSROOM_BUILD_TIME, made once per test run by
+ * tests/globalSetup.ts. Read it, never change it.
+ */
+export function newsroomBuild(): BuildRun & { contentDir: string } {
+  const build = inject("newsroomBuild");
+  return { ...withPages(build), contentDir: build.contentDir };
+}
+
 /** Every file (not folder) of a built site, as sorted forward-slash paths relative to it. */
 export function siteFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

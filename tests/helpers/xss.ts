@@ -241,7 +241,15 @@ export function writeHostileContent(dir = mkdtempSync(path.join(tmpdir(), "xss-c
   };
   post(
     "zh/daily/html-vectors.md",
-    { title: `HTML 向量 ${XSS_MARKER} <img src=https://xss.test/x onerror=alert(1)>`, date: "2026-03-04", slug: "xss-html-vectors", tags: ["<script>window.__xss=1</script>"] },
+    {
+      title: `HTML 向量 ${XSS_MARKER} <img src=https://xss.test/x onerror=alert(1)>`,
+      date: "2026-03-04",
+      slug: "xss-html-vectors",
+      tags: ["<script>window.__xss=1</script>"],
+      // A series name and a correction reach the series box and page, JSON-LD and the feeds.
+      series: `</title><script>window.__xss=1</script> ${XSS_MARKER}`,
+      corrections: [{ date: "2026-03-05", text: `<img src=https://xss.test/x onerror=alert(1)> [x](javascript:alert(1)) ${XSS_MARKER}` }],
+    },
     vectorBody(HTML_VECTORS.filter((v) => !v.buildRejects)),
   );
   post(
@@ -256,6 +264,8 @@ export function writeHostileContent(dir = mkdtempSync(path.join(tmpdir(), "xss-c
     path.join(dir, "entities/hostile.yaml"),
     `evil:\n  type: organization\n  name: ${JSON.stringify({ zh: "<img src=https://xss.test/x onerror=alert(1)>", en: "<svg onload=alert(1)>" })}\n  description: ${JSON.stringify({ zh: "</script><script>window.__xss=1</script>", en: "\"><script>window.__xss=1</script>" })}\n`,
   );
+  // A tag merged from a spelling that is markup: its redirect page names the tag that stays.
+  writeFileSync(path.join(dir, "tags.yaml"), `synonyms:\n  en:\n    ${JSON.stringify("<svg onload=alert(1)>")}: ${JSON.stringify("</title><script>window.__xss=1</script>")}\n`);
   return dir;
 }
 
@@ -406,7 +416,7 @@ function checkJsonLd(text: string, problems: string[], where: string): void {
  * metadata (meta tags, a Content-Security-Policy, a refresh to a path on the site, canonical/alternate/icon/stylesheet links with safe
  * URLs, JSON-LD, scripts from /assets/, Pagefind's client preloaded); the <body> is held to
  * the content rules, except what the search page's own template puts directly in <main>: a
- * <noscript> hint, the search form with its input and topic menu, and the "more results" button (post
+ * <noscript> hint, the search form with its input and menus, and the "more results" button (post
  * content is always wrapped in an <article>, never a direct child of <main>).
  */
 export function pageProblems(html: string, where = "page"): string[] {
@@ -470,12 +480,16 @@ export function pageProblems(html: string, where = "page"): string[] {
   const parentOf = (el: Element | undefined) => (el && DomUtils.isTag(el.parent as AnyNode) ? (el.parent as Element) : undefined);
   const hasClass = (el: Element | undefined, name: string) => !!el && (el.attribs.class ?? "").split(/\s+/).includes(name);
   const searchForm = (el: Element | undefined) => el?.name === "form" && hasClass(el, "search-form") && parentOf(el)?.name === "main";
+  const insideSearchForm = (el: Element) => {
+    for (let up = parentOf(el); up; up = parentOf(up)) if (searchForm(up)) return true;
+    return false;
+  };
   // The search page's own controls, each only where its template puts it.
   const ownSearch = (el: Element) =>
     searchForm(el) ||
     (el.name === "input" && searchForm(parentOf(el))) ||
-    // The topic filter: a <select> of plain <option>s in a label of the search form.
-    (el.name === "select" && el.attribs.id === "search-entity" && hasClass(parentOf(el), "search-form__filter") && searchForm(parentOf(parentOf(el)))) ||
+    // Its menus (language, order, filters): each a <select id="search-…"> of plain <option>s in a label inside the search form.
+    (el.name === "select" && /^search-[a-z]+$/.test(el.attribs.id ?? "") && hasClass(parentOf(el), "search-form__filter") && insideSearchForm(el)) ||
     (el.name === "button" && hasClass(el, "search-more") && hasClass(parentOf(el), "search-output") && parentOf(parentOf(el))?.name === "main");
   checkContent(body.children, problems, `${where} <body>`, (el) => ownNoscript(el) || ownSearch(el));
   return problems;

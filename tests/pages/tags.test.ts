@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { site as config } from "../../src/config.ts";
 import { buildSite } from "../../src/site/site.ts";
+import { formatProblem } from "../../src/content/errors.ts";
+import { parseTagRegistry } from "../../src/tags/registry.ts";
 import { post, realPosts } from "../helpers/content.ts";
 
 const blog = buildSite(realPosts(), config);
@@ -22,4 +24,30 @@ describe("tag pages, the tag index and author pages", () => {
     ]);
   });
 
+
+  it("pairs the pages of equivalent tags: alternates on the first page, the switch from every page", () => {
+    const tags = parseTagRegistry({ path: "content/tags.yaml", text: "equivalents:\n  大模型: LLM\nsynonyms:\n  en:\n    LLMs: LLM\n" }).registry;
+    const posts = [
+      ...Array.from({ length: 21 }, (_, i) => post(`en/daily/p${i}.md`, `---\ntitle: P${i}\ndate: 2026-01-${String(i + 1).padStart(2, "0")}\nslug: p${i}\ntags: [${i % 2 ? "LLMs" : "LLM"}]\n---\nx\n`)),
+      post("zh/daily/z.md", "---\ntitle: Z\ndate: 2026-01-05\nslug: z\ntags: [大模型]\n---\n某事\n"),
+    ];
+    const built = buildSite(posts, config, { tags });
+    expect(built.problems).toEqual([]);
+    const pages = built.pages.tags.filter((page) => page.tag.slug === "llm" || page.tag.slug === "大模型");
+    expect(pages.map((page) => [page.url, page.alternates, page.switchTo.url])).toEqual([
+      ["/zh/tags/大模型/", { zh: "/zh/tags/大模型/", en: "/en/tags/llm/" }, "/en/tags/llm/"],
+      ["/en/tags/llm/", { en: "/en/tags/llm/", zh: "/zh/tags/大模型/" }, "/zh/tags/大模型/"],
+      ["/en/tags/llm/page/2/", { en: "/en/tags/llm/page/2/" }, "/zh/tags/大模型/"],
+    ]);
+    expect(built.pages.tags.some((page) => page.url.startsWith("/en/tags/llms/"))).toBe(false);
+    expect(built.pages.aliases.map((alias) => [alias.url, alias.to])).toEqual([["/en/tags/llms/", "/en/tags/llm/"]]);
+  });
+
+  it("reports a merged tag's redirect that would overwrite an old URL a post lists, naming the registry's line", () => {
+    const tags = parseTagRegistry({ path: "content/tags.yaml", text: "synonyms:\n  en:\n    LLMs: LLM\n" }).registry;
+    const posts = [post("en/daily/a.md", "---\ntitle: A\ndate: 2026-01-02\nslug: a\ntags: [LLM]\naliases: [/en/tags/llms/]\n---\nx\n")];
+    expect(buildSite(posts, config, { tags }).problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^content\/tags\.yaml:3: synonyms\.en: \/en\/tags\/llms\/ would overwrite en\/tags\/llms\/index\.html \(aliases: \/en\/tags\/llms\/\)/),
+    ]);
+  });
 });

@@ -42,8 +42,25 @@ describe("npm run check", () => {
     expect(text).toMatch(/warning: .*b\.md: title: "Same" is also the title of .*a\.md/);
     expect(text).toMatch(/warning: .*a\.md:6: news item has no source link/);
     expect(text).toMatch(/warning: .*b\.md:6: news item has no source link/);
-    expect(text).toMatch(/warning: .*b\.md: tags: tag "ai" differs from "AI" \(.*a\.md\) only in case or spacing/);
+    expect(text).toMatch(/warning: .*b\.md: tags: tag "ai" differs from "AI" \(.*a\.md\) only in case, width or spacing/);
     expect(text).not.toMatch(/a\.md:7: news item/);
+  });
+
+  it("warns about a series whose parts repeat, skip a number or are not numbers, naming the files", () => {
+    const part = (n: string, date: string) => `---\ntitle: Part ${n}\ndate: ${date}\nseries: Agents\npart: ${n}\n---\nText.\n`;
+    const dir = content({
+      "en/deep-dive/a.md": part("1", "2026-02-02"),
+      "en/deep-dive/b.md": part("3", "2026-02-03"),
+      "en/deep-dive/c.md": part("3", "2026-02-04"),
+    });
+    const result = check(dir);
+    expect(result.errors).toBe(0);
+    const lines = result.lines.filter((l) => l.includes('series "Agents"'));
+    expect(lines).toEqual([
+      expect.stringMatching(/^warning: .*b\.md:4: part: part 3 of series "Agents" \(en\) is also part 3 of .*c\.md; give each post its own part number$/),
+      expect.stringMatching(/^warning: .*c\.md:4: part: part 3 of series "Agents" \(en\) is also part 3 of .*b\.md/),
+      expect.stringMatching(/^warning: .*c\.md:4: part: series "Agents" \(en\) has no part 2 \(parts go up to 3\)/),
+    ]);
   });
 
   it("warns when a brief's item cites a page an earlier brief's item cites, naming both files and lines", () => {
@@ -70,6 +87,23 @@ describe("npm run check", () => {
     expect(text).toMatch(/warning: .*entities\/orgs\.yaml:4: meta: no post mentions it/);
     expect(text).toMatch(/warning: .*a\.md: entities: excludes "meta", which the post never mentions/);
     expect(text).toMatch(/note: .*[abc]\.md: entities: "GPT-5\.3-Codex" appears in 3 posts but is not in the registry/);
+  });
+
+  it("lists likely duplicate tags the tag registry does not merge yet, and the registry's errors with file and line", () => {
+    const dir = content({
+      "tags.yaml": "synonyms:\n  en:\n    Agents: Agent\n    Bots: Robots\n    Robots: Bots\n",
+      "en/daily/a.md": "---\ntitle: A\ndate: 2026-02-04\ntags: [LLM, Agent]\n---\nx\n",
+      "en/daily/b.md": "---\ntitle: B\ndate: 2026-02-05\ntags: [LLMs, Agents, ＡＩ]\n---\nx\n",
+      "en/daily/c.md": "---\ntitle: C\ndate: 2026-02-06\ntags: [AI]\n---\nx\n",
+    });
+    const result = check(dir);
+    const text = result.lines.join("\n");
+    expect(result.errors).toBe(1);
+    expect(text).toMatch(/error: .*tags\.yaml:4: synonyms\.en: "Bots" → "Robots" → "Bots" is a cycle of synonyms \(lines 4, 5\)/);
+    expect(text).toMatch(/warning: .*b\.md: tags: tag "LLMs" looks like the plural of "LLM" \(.*a\.md\); they have two pages\. To make them one, add "LLMs: LLM" under synonyms: en: in .*tags\.yaml/);
+    expect(text).toMatch(/warning: .*c\.md: tags: tag "AI" differs from "ＡＩ" \(.*b\.md\) only in case, width or spacing/);
+    // Merged by the registry already: not a likely duplicate.
+    expect(text).not.toMatch(/"Agents"/);
   });
 
   it("exits cleanly with warnings only, and reports the real content without errors", () => {

@@ -79,6 +79,21 @@ describe("npm run new -- --translate", () => {
     expect(runCheck({ CONTENT_DIR: path.join(root, "content"), OUTPUT_DIR: path.join(root, "_site") }, root).errors).toBe(0);
   });
 
+  it("leaves the original's corrections out, and names the series as the translations of its other parts do", () => {
+    const root = copy();
+    cpSync(path.join(ROOT, "tests/fixtures/newsroom"), path.join(root, "content"), { recursive: true });
+    const part = createTranslation({ source: "content/zh/deep-dive/series-agents-3.md", root, contentDir: "content", config: site });
+    const text = readFileSync(path.join(root, part.path!), "utf8");
+    expect(text).toContain("\nseries: A year of agents\npart: 3\n");
+    expect(text).toContain("translate the title, summary and body in place");
+    const corrected = createTranslation({ source: "content/zh/daily/2026-03-03-corrected.md", root, contentDir: "content", config: site });
+    expect(readFileSync(path.join(root, corrected.path!), "utf8")).not.toMatch(/corrections|updated/);
+    writeFileSync(path.join(root, "content/zh/deep-dive/solo.md"), "---\ntitle: 独篇\ndate: 2026-03-01\nseries: 新系列\n---\n正文。\n");
+    const solo = readFileSync(path.join(root, createTranslation({ source: "content/zh/deep-dive/solo.md", root, contentDir: "content", config: site }).path!), "utf8");
+    expect(solo).toContain("translate the title, summary, the series name and body in place");
+    expect(solo).toContain("\nseries: 新系列\n");
+  });
+
   it("refuses a post that has a translation, a path that is no post, and an original nothing could pair with", () => {
     const root = copy();
     expect(createTranslation({ source: "content/zh/weekly/2026-w06-di-yi-zhou-quan-qiu-ke-ji-yu-ai-xin-wen-zhou-bao.md", root, contentDir: "content", config: site }).error).toBe(

@@ -94,3 +94,32 @@ describe("watch mode: which pages an edit rewrites, as the page types say", () =
     expect(loadBlog(options)).toBe(loadBlog(options));
   });
 });
+
+describe("watch mode: the tag registry", () => {
+  const root = contentCopy();
+  const options: ContentPluginOptions = { root, contentDir: "content", config, pathPrefix: "/", now: new Date("2030-01-01"), includeUnpublished: false, incremental: true };
+  const registry = path.join(root, "content/tags.yaml");
+  const zhTagPage = (blog: ReturnType<typeof loadBlog>, url: string) => blog.pages.tags.find((page) => page.url === url);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("reads content/tags.yaml again when it changes, and reports its errors with file and line until fixed", () => {
+    expect(zhTagPage(loadBlog(options), "/zh/tags/ai日报/")?.switchTo.exact).toBe(false);
+    // Chinese posts tagged "AI 日报" now become "AI": its page is a redirect.
+    edit(registry, (source) => source.replace("  zh: {}", "  zh:\n    AI 日报: AI"), 30);
+    const merged = loadBlog(options);
+    expect(zhTagPage(merged, "/zh/tags/ai日报/")).toBeUndefined();
+    expect(merged.pages.aliases.map((alias) => [alias.url, alias.to])).toContainEqual(["/zh/tags/ai日报/", "/zh/tags/ai/"]);
+    edit(registry, (source) => source.replace("    AI 日报: AI", "    AI 日报: AI\n    AI: AI 日报"), 32);
+    expect(() => loadBlog(options)).toThrow(/content\/tags\.yaml:\d+: synonyms\.zh: "AI" is paired with "AI" under equivalents/);
+    expect(() => loadBlog(options)).toThrow(/content\/tags\.yaml:\d+: synonyms\.zh/);
+    edit(registry, (source) => source.replace("    AI 日报: AI\n    AI: AI 日报", "    AI 日报: AI"), 34);
+    expect(loadBlog(options).pages.aliases.map((alias) => alias.url)).toContain("/zh/tags/ai日报/");
+  });
+
+  it("builds as before when the file is removed", () => {
+    rmSync(registry);
+    const blog = loadBlog(options);
+    expect(zhTagPage(blog, "/zh/tags/ai日报/")).toBeDefined();
+    expect(blog.pages.aliases.map((alias) => alias.url)).not.toContain("/zh/tags/ai日报/");
+  });
+});

@@ -3,9 +3,10 @@ import { bodyDigest } from "../../content/digest.ts";
 import type { Post } from "../../content/schema.ts";
 import { authorFor } from "../../collections/authors.ts";
 import type { Link, PostEntry } from "../../collections/entries.ts";
-import { tagSlug } from "../../collections/tags.ts";
 import { urls } from "../../collections/urls.ts";
 import type { EntityType } from "../../entities/registry.ts";
+import { isoDateTime } from "../../i18n/dates.ts";
+import { seriesParts } from "../../collections/series.ts";
 import type { StoryItem } from "../../collections/stories.ts";
 import type { ItemRelations } from "../../stories/relations.ts";
 import { itemLinksHtml, withItemLinks } from "../story-links.ts";
@@ -29,8 +30,25 @@ export interface PostPage extends PageBase, PostEntry {
   next?: Link;
   /** Without a translation: the other language's nearest page, which layouts/translation-note.njk links. */
   untranslated?: Nearby;
+  /** The sitemap's lastmod: the day it was published, or the moment it was last updated. */
+  lastmod: string;
+  /** The series it is a part of: every part, this one marked, and its neighbours in the series. */
+  series?: SeriesBox;
   /** A translation whose original changed after it was made (see `translationOf`): the original, which the note links. */
   originalUpdated?: Link & { lang: Lang };
+}
+
+/** A series as a box on each of its parts' pages. */
+export interface SeriesBox {
+  name: string;
+  url: string;
+  parts: (Link & { number: number; current: boolean })[];
+  /** This post's number in the series. */
+  number: number;
+  /** The highest number (the count, unless parts are missing). */
+  total: number;
+  prev?: Link;
+  next?: Link;
 }
 
 /** The original of a translation, when its body is no longer the version the translation was made from. */
@@ -64,7 +82,7 @@ function entityLinks(entry: PostEntry, context: PageContext): PostPage["entityLi
 export const postPages: PageType<"posts", PostPage> = {
   name: "posts",
   pages(context) {
-    const { config, weeks, tags } = context;
+    const { config, weeks } = context;
     const pageOf = new Map<PostEntry, PostPage>();
     for (const entry of context.entries) {
       const post = entry.post;
@@ -81,10 +99,11 @@ export const postPages: PageType<"posts", PostPage> = {
         switchTo,
         untranslated: switchTo.exact ? undefined : nearby,
         originalUpdated: config.noteStaleTranslations ? updatedOriginal(post, context.originals.get(post)) : undefined,
-        tagLinks: post.tags.map((tag) => ({ title: tags[post.lang].get(tagSlug(tag))?.name ?? tag, url: urls.tag(post.lang, tagSlug(tag)) })),
+        tagLinks: context.tagsOf(post).map((tag) => ({ title: tag.name, url: urls.tag(post.lang, tag.slug) })),
         authorLinks: post.authors.map((name) => ({ title: name, url: urls.author(post.lang, authorFor(name, config.authors).id) })),
         entityLinks: entityLinks(entry, context),
         weekHub: urls.weekHub(post.lang, post.week),
+        lastmod: post.updated ? isoDateTime(post.updated, config.timeZone) : post.day,
         weekDigests: [],
         weekDailies: [],
         weekDeepDives: [],
@@ -98,6 +117,25 @@ export const postPages: PageType<"posts", PostPage> = {
         const [digests, dailies, deepDives] = [links(group.digests), links(group.dailies), links(group.deepDives)];
         for (const post of group.digests) Object.assign(pageOf.get(context.entryOf(post))!, { weekDailies: dailies, weekDeepDives: deepDives });
         for (const post of [...group.dailies, ...group.deepDives]) pageOf.get(context.entryOf(post))!.weekDigests = digests;
+      }
+    }
+
+    // Each part of a series shows the whole series, itself marked.
+    for (const lang of LANGS) {
+      for (const group of context.series[lang].values()) {
+        const parts = seriesParts(group, context.entryOf);
+        const url = urls.series(lang, group.slug);
+        parts.forEach(({ entry, number }, i) => {
+          pageOf.get(entry)!.series = {
+            name: group.name,
+            url,
+            number,
+            total: Math.max(...parts.map((part) => part.number)),
+            parts: parts.map((part) => ({ ...link(part.entry), number: part.number, current: part.entry === entry })),
+            prev: parts[i - 1] && link(parts[i - 1]!.entry),
+            next: parts[i + 1] && link(parts[i + 1]!.entry),
+          };
+        });
       }
     }
 
@@ -115,7 +153,7 @@ export const postPages: PageType<"posts", PostPage> = {
     }
     return [...pageOf.values()];
   },
-  sitemap: (page) => ({ url: page.url, alternates: page.alternates, lastmod: page.post.day }),
+  sitemap: (page) => ({ url: page.url, alternates: page.alternates, lastmod: page.lastmod }),
   refresh: (pages, edited) => pages.flatMap((page) => {
     const entry = edited.get(page.post.sourcePath);
     // The edit kept every item's headline and sources (or the build would be a full one): the links stay, their places move with the items.

@@ -1,5 +1,6 @@
 import { LANGS, otherLang, type Lang } from "../../config.ts";
 import type { PostEntry } from "../../collections/entries.ts";
+import { tagCounterpart } from "../../collections/tags.ts";
 import { urls } from "../../collections/urls.ts";
 import { feedUrls, type FeedSpec } from "../../feeds/feeds.ts";
 import { t } from "../../i18n/strings.ts";
@@ -22,11 +23,12 @@ export function tagPages(options: TagPageOptions = {}): PageType<"tags", TagPage
       const size = options.pageSize ?? context.config.pageSize;
       return LANGS.flatMap((lang) =>
         [...context.tags[lang].values()].flatMap((tag) => {
-          const url = (l: Lang, page?: number) => urls.tag(l, tag.slug, page);
           const other = otherLang(lang);
-          const translated = context.tags[other].has(tag.slug);
+          // The other language's page of this tag: its equivalent in the tag registry, else the same URL there.
+          const counterpart = tagCounterpart(context.tags, lang, tag);
+          const url = (l: Lang, page?: number) => urls.tag(l, l === lang ? tag.slug : counterpart!.slug, page);
           const nearby = context.tags[other].size ? urls.tagIndex(other) : urls.langHome(other);
-          return groupPages(lang, tag.posts.map(context.entryOf), size, url, translated, nearby).map((page) => ({
+          return groupPages(lang, tag.posts.map(context.entryOf), size, url, counterpart !== undefined, nearby).map((page) => ({
             ...page,
             tag: { name: tag.name, slug: tag.slug, count: tag.posts.length },
           }));
@@ -34,10 +36,13 @@ export function tagPages(options: TagPageOptions = {}): PageType<"tags", TagPage
       );
     },
     sitemap: sitemapLine,
-    /** An Atom feed per tag. */
+    /**
+     * An Atom feed per tag; a spelling the tag registry merged keeps its feed's address, with
+     * the surviving tag's entries, so its subscribers go on receiving them.
+     */
     feeds(collections) {
       const { config } = collections;
-      return LANGS.flatMap((lang) =>
+      const feeds = LANGS.flatMap((lang) =>
         [...collections.tags[lang].values()].map((tag): FeedSpec => ({
           url: feedUrls.tag(urls.tag(lang, tag.slug)),
           format: "atom",
@@ -49,6 +54,12 @@ export function tagPages(options: TagPageOptions = {}): PageType<"tags", TagPage
           entries: tag.posts.slice(0, config.feedSize).map(collections.entryOf),
         })),
       );
+      const byPage = new Map(feeds.map((feed) => [feed.pageUrl, feed]));
+      const moved = collections.aliases.flatMap((alias) => {
+        const feed = alias.field?.startsWith("synonyms.") ? byPage.get(alias.to) : undefined;
+        return feed ? [{ ...feed, url: feedUrls.tag(alias.url), scope: "moved" as const }] : [];
+      });
+      return [...feeds, ...moved];
     },
   };
 }
