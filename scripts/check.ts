@@ -26,7 +26,7 @@ import { reviewEntities } from "../src/entities/review.ts";
 import { storyItems } from "../src/collections/stories.ts";
 import { repeatedSources } from "../src/stories/duplicates.ts";
 import { buildOptions } from "../src/options.ts";
-import { reviewContent, type Finding } from "../src/site/check.ts";
+import { futureChanges, reviewContent, type Finding } from "../src/site/check.ts";
 import { checkLinks } from "../src/site/linkcheck.ts";
 import { buildSite } from "../src/site/site.ts";
 import { findAssets, LEFT_OUT } from "../src/site/assets.ts";
@@ -57,6 +57,7 @@ export function runCheck(env: NodeJS.ProcessEnv = process.env, root = process.cw
   const site = buildSite(posts, options.config, { entities: registry, tags: tags.registry, assets: assets.urls });
   findings.push(...site.problems.map((p) => ({ ...p, level: "error" as const })));
   findings.push(...reviewContent(posts, site, tags.registry));
+  findings.push(...futureChanges(posts, options.now));
   findings.push(...translationFindings(posts, options.config, gitHistory(options.root, options.config.timeZone), new Set(problems.map((p) => p.file))));
   const items = storyItems(site.context.entries, undefined, registry, new URL(options.config.url).origin);
   findings.push(...repeatedSources(items).map((p) => ({ ...p, level: "warning" as const })));

@@ -121,7 +121,7 @@ export function parseRegistry(files: RegistryFile[]): { registry: EntityRegistry
     const lineOf = (node: Node | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : 1);
     const problem = (line: number, field: string | undefined, message: string) => problems.push({ file: file.path, line, field, message });
     if (doc.errors.length) {
-      for (const error of doc.errors) problem(error.linePos?.[0]?.line ?? 1, undefined, `invalid YAML: ${error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`);
+      for (const error of doc.errors) problem(error.linePos?.[0]?.line ?? lines.linePos(error.pos[0]).line, undefined, `invalid YAML: ${error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`);
       continue;
     }
     if (doc.contents === null) continue;

@@ -53,6 +53,18 @@ function itemsWithoutSource(post: Post): number[] {
 }
 
 /**
+ * Posts whose `updated` or latest correction lies after `now` (BUILD_TIME): the page would say
+ * it changed at a moment that has not come, usually a year typed wrong.
+ */
+export function futureChanges(posts: Post[], now: Date): Finding[] {
+  return posts.flatMap((post) =>
+    post.updated && post.updated > now
+      ? [{ level: "warning" as const, file: post.sourcePath, field: "updated", message: `its last change (updated or a correction) is ${post.updated.toISOString()}, after the build's moment ${now.toISOString()}; check the year` }]
+      : [],
+  );
+}
+
+/**
  * Warnings and notes about content that builds but deserves an editor's look. One pass over
  * the posts and their groups.
  */

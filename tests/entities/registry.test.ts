@@ -79,5 +79,7 @@ describe("the entity registry", () => {
   it("reports YAML that is not a map of entities", () => {
     expect(problemsOf("- openai\n- anthropic\n")[0]).toMatch(/^content\/entities\/file1\.yaml:1: expected a map from entity ids to entities/);
     expect(problemsOf("openai: [unclosed\n")[0]).toMatch(/^content\/entities\/file1\.yaml:\d+: invalid YAML/);
+    // The line of the mistake, not the file's first line.
+    expect(problemsOf("a:\n  type: organization\n  name: x: y\n")[0]).toBe("content/entities/file1.yaml:3: invalid YAML: Nested mappings are not allowed in compact mappings");
   });
 });

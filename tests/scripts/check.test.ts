@@ -63,6 +63,14 @@ describe("npm run check", () => {
     ]);
   });
 
+  it("warns about a correction or an update dated after the build's moment", () => {
+    const dir = content({ "en/daily/a.md": "---\ntitle: A\ndate: 2026-02-06\nupdated: 2099-02-07\n---\nText.\n" });
+    const result = runCheck({ CONTENT_DIR: dir, OUTPUT_DIR: path.join(dir, "no-site"), BUILD_TIME: "2026-03-01" }, ROOT);
+    expect(result.findings.map((f) => `${f.level}: ${formatProblem(f)}`)).toContainEqual(
+      expect.stringMatching(/^warning: .*a\.md: updated: its last change \(updated or a correction\) is 2099-02-06T16:00:00\.000Z, after the build's moment 2026-02-28T16:00:00\.000Z; check the year$/),
+    );
+  });
+
   it("warns when a brief's item cites a page an earlier brief's item cites, naming both files and lines", () => {
     const dir = content({
       "zh/daily/2026-02-02-a.md": "---\ntitle: A\ndate: 2026-02-02\n---\n甲公司发布新模型\n说明：内容。\n来源：[报道](https://www.example.org/news/1)\n\n乙公司融资\n说明：内容。\n来源：[报道](https://example.org/news/2)\n",
