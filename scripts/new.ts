@@ -18,7 +18,7 @@ import { bodyDigest } from "../src/content/digest.ts";
 import { relativePath } from "../src/content/files.ts";
 import { loadContent } from "../src/content/load.ts";
 import { normalizePost } from "../src/content/normalize.ts";
-import { tagMergeKey } from "../src/collections/tags.ts";
+import { groupBySeries, translatedSeries } from "../src/collections/series.ts";
 import { pairTranslations, type TranslationSet } from "../src/collections/translations.ts";
 import type { Post } from "../src/content/schema.ts";
 import { isoWeekOf, parseDate } from "../src/content/dates.ts";
@@ -122,7 +122,7 @@ export function createTranslation(options: TranslateOptions): NewPostResult {
   // Corrections and updates belong to the original's history, not the translation's.
   const { aliases: _aliases, scheduled: _scheduled, translationOf: _record, updated: _updated, corrections: _corrections, ...fields } = canonicalFrontMatter(original, config.timeZone);
   // A series already begun in this language keeps its name there; else the translator names it.
-  const seriesName = original.series && translatedSeriesName(original, posts, translations, lang);
+  const seriesName = original.series && translatedSeriesName(original, posts, translations);
   if (seriesName) fields.series = seriesName;
   const fm = { ...fields, lang, draft: true, translationOf: { source: original.contentPath, slug: original.slug, digest: bodyDigest(original.body) } };
   const series = original.series && !seriesName ? ", the series name" : "";
@@ -135,15 +135,11 @@ export function createTranslation(options: TranslateOptions): NewPostResult {
   return { path: rel };
 }
 
-/** The name in `lang` of the original's series: the series the translations of its other parts belong to. */
-function translatedSeriesName(original: Post, posts: Post[], translations: Map<Post, TranslationSet>, lang: Lang): string | undefined {
-  const key = tagMergeKey(original.series!.name);
-  for (const post of posts) {
-    if (post.lang !== original.lang || !post.series || tagMergeKey(post.series.name) !== key) continue;
-    const name = translations.get(post)?.[lang]?.series?.name;
-    if (name) return name;
-  }
-  return undefined;
+/** The name of the original's series in the other language: that of the series its parts' translations belong to. */
+function translatedSeriesName(original: Post, posts: Post[], translations: Map<Post, TranslationSet>): string | undefined {
+  const series = groupBySeries(posts).groups;
+  const group = [...series[original.lang].values()].find((g) => g.posts.includes(original));
+  return group && translatedSeries(group, translations, series)?.name;
 }
 
 function main(): number {

@@ -1,7 +1,8 @@
-import { perLang, type Lang } from "../config.ts";
+import { otherLang, perLang, type Lang } from "../config.ts";
 import type { ContentProblem } from "../content/errors.ts";
 import type { Post } from "../content/schema.ts";
 import type { PostEntry } from "./entries.ts";
+import type { TranslationSet } from "./translations.ts";
 import { unicodeSlug } from "../i18n/slug.ts";
 import { tagMergeKey, tagSlug } from "./tags.ts";
 
@@ -78,6 +79,21 @@ export interface SeriesPart {
 /** The parts of a series, numbered as readers see them. */
 export function seriesParts(group: SeriesGroup, entryOf: (post: Post) => PostEntry): SeriesPart[] {
   return group.posts.map((post, i) => ({ entry: entryOf(post), number: group.numbered ? post.series!.part! : i + 1 }));
+}
+
+/**
+ * The other language's series that tells the same story: the one its parts' translations
+ * belong to, when they all belong to one.
+ */
+export function translatedSeries(group: SeriesGroup, translations: Map<Post, TranslationSet>, series: SeriesGroups): SeriesGroup | undefined {
+  const other = otherLang(group.lang);
+  const slugs = new Set<string | undefined>();
+  for (const post of group.posts) {
+    const translation = translations.get(post)?.[other];
+    if (translation) slugs.add(translation.series && seriesSlug(translation.series.name));
+  }
+  const [slug] = slugs;
+  return slugs.size === 1 && slug ? series[other].get(slug) : undefined;
 }
 
 /** A warning about a series, for npm run check: what an editor should fix in which files. */

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isScalar, isSeq, type Node } from "yaml";
+import { parseRegistryYaml } from "../content/registry-yaml.ts";
 import { z } from "zod";
 import { LANGS, type Lang } from "../config.ts";
 import type { ContentProblem } from "../content/errors.ts";
@@ -115,13 +116,11 @@ export function parseRegistry(files: RegistryFile[]): { registry: EntityRegistry
   const aliasOwner = new Map<string, Entity>();
 
   for (const file of files) {
-    const lines = new LineCounter();
-    // Every value read as text ("007" stays 007, "1.10" stays 1.10); duplicate keys are reported below, with their lines.
-    const doc = parseDocument(file.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, schema: "failsafe" });
-    const lineOf = (node: Node | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : 1);
+    // Duplicate keys are reported below, with their lines.
+    const { doc, lineOf, errors } = parseRegistryYaml(file.text);
     const problem = (line: number, field: string | undefined, message: string) => problems.push({ file: file.path, line, field, message });
-    if (doc.errors.length) {
-      for (const error of doc.errors) problem(error.linePos?.[0]?.line ?? lines.linePos(error.pos[0]).line, undefined, `invalid YAML: ${error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`);
+    if (errors.length) {
+      for (const error of errors) problem(error.line, undefined, error.message);
       continue;
     }
     if (doc.contents === null) continue;

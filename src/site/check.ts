@@ -3,7 +3,7 @@ import type { ContentProblem } from "../content/errors.ts";
 import type { Post } from "../content/schema.ts";
 import { opensItem, type NewsEnv } from "../markdown/news-items.ts";
 import { parseMarkdown } from "../markdown/render.ts";
-import { groupBySeries, seriesFindings } from "../collections/series.ts";
+import { seriesFindings, type SeriesGroups } from "../collections/series.ts";
 import type { PostPage } from "../pages/posts/post.ts";
 import { emptyTagRegistry, type TagRegistry } from "../tags/registry.ts";
 import { likelyDuplicateTags } from "../tags/review.ts";
@@ -68,7 +68,7 @@ export function futureChanges(posts: Post[], now: Date): Finding[] {
  * Warnings and notes about content that builds but deserves an editor's look. One pass over
  * the posts and their groups.
  */
-export function reviewContent(posts: Post[], site: { pages: { posts: PostPage[]; weeks: WeekPage[] } }, tags: TagRegistry = emptyTagRegistry()): Finding[] {
+export function reviewContent(posts: Post[], site: { pages: { posts: PostPage[]; weeks: WeekPage[] }; context: { series: SeriesGroups } }, tags: TagRegistry = emptyTagRegistry()): Finding[] {
   const findings: Finding[] = [];
 
   for (const post of posts) {
@@ -87,7 +87,7 @@ export function reviewContent(posts: Post[], site: { pages: { posts: PostPage[];
     }
   }
 
-  for (const finding of seriesFindings(groupBySeries(posts).groups)) findings.push({ level: "warning", field: "part", ...finding });
+  for (const finding of seriesFindings(site.context.series)) findings.push({ level: "warning", field: "part", ...finding });
 
   for (const page of site.pages.posts) {
     const other = otherLang(page.lang);

@@ -1,8 +1,7 @@
 import type { Lang, SiteConfig } from "../config.ts";
 import type { PostEntry } from "../collections/entries.ts";
-import { absoluteUrl } from "../feeds/absolute.ts";
 import { isoDateTime } from "../i18n/dates.ts";
-import { xmlText } from "./sitemap.ts";
+import { loc, xmlText } from "./sitemap.ts";
 
 /** Google News reads only articles of the last two days; older ones are left out. */
 export const NEWS_WINDOW_HOURS = 48;
@@ -29,7 +28,7 @@ export function buildNewsSitemap(entries: readonly PostEntry[], config: SiteConf
   for (const { post, url } of recent) {
     lines.push(
       "  <url>",
-      `    <loc>${xmlText(encodeURI(absoluteUrl(url, config.url)))}</loc>`,
+      `    <loc>${loc(url, config)}</loc>`,
       "    <news:news>",
       "      <news:publication>",
       `        <news:name>${xmlText(config.title[post.lang])}</news:name>`,

@@ -4,7 +4,7 @@ import type { SitemapEntry } from "../pages/page-type.ts";
 
 
 /** Sitemaps want plain URIs: Chinese path segments are percent-encoded. */
-const loc = (url: string, config: SiteConfig) => xmlText(encodeURI(absoluteUrl(url, config.url)));
+export const loc = (url: string, config: SiteConfig) => xmlText(encodeURI(absoluteUrl(url, config.url)));
 
 /** Text safe inside XML: escaped, and without characters XML 1.0 forbids. */
 export function xmlText(value: string): string {

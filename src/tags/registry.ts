@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { isMap, isScalar, LineCounter, parseDocument, type Node, type Pair } from "yaml";
+import { isMap, isScalar, type Node, type Pair } from "yaml";
+import { parseRegistryYaml } from "../content/registry-yaml.ts";
 import { z } from "zod";
 import { LANGS, otherLang, perLang, type Lang } from "../config.ts";
 import type { ContentProblem } from "../content/errors.ts";
@@ -92,15 +93,13 @@ const fileSchema = z
 export function parseTagRegistry(file: { path: string; text: string }): { registry: TagRegistry; problems: ContentProblem[] } {
   const registry = emptyTagRegistry(file.path);
   const problems: ContentProblem[] = [];
-  const lines = new LineCounter();
-  // Every value read as text: a tag such as 2026 or 1.10 stays as written; duplicate keys are reported below, with their lines.
-  const doc = parseDocument(file.text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, schema: "failsafe" });
-  const lineOf = (node: Node | null | undefined) => (node?.range ? lines.linePos(node.range[0]).line : 1);
+  // Duplicate keys are reported below, with their lines.
+  const { doc, lineOf, errors } = parseRegistryYaml(file.text);
   const problem = (line: number, field: string | undefined, message: string) => problems.push({ file: file.path, line, field, message });
   const result = () => ({ registry, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) });
 
-  if (doc.errors.length) {
-    for (const error of doc.errors) problem(error.linePos?.[0]?.line ?? lines.linePos(error.pos[0]).line, undefined, `invalid YAML: ${error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}`);
+  if (errors.length) {
+    for (const error of errors) problem(error.line, undefined, error.message);
     return result();
   }
   if (doc.contents === null) return result();
