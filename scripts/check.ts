@@ -29,7 +29,7 @@ import { buildOptions } from "../src/options.ts";
 import { futureChanges, reviewContent, type Finding } from "../src/site/check.ts";
 import { checkLinks } from "../src/site/linkcheck.ts";
 import { buildSite } from "../src/site/site.ts";
-import { findAssets, LEFT_OUT } from "../src/site/assets.ts";
+import { findSiteFiles, LEFT_OUT } from "../src/site/assets.ts";
 import { gitHistory } from "../src/desk/history.ts";
 import { translationFindings } from "../src/desk/review.ts";
 
@@ -50,7 +50,7 @@ export function runCheck(env: NodeJS.ProcessEnv = process.env, root = process.cw
   });
   const { registry, problems: registryProblems } = loadRegistry(options.root, options.contentDir, projectRoots(options.root, options.contentDir));
   const tags = loadTagRegistry(options.root, options.contentDir, projectRoots(options.root, options.contentDir));
-  const assets = findAssets(options.root);
+  const assets = findSiteFiles(options.root, options.contentDir, projectRoots(options.root, options.contentDir));
   const findings: Finding[] = [...problems, ...registryProblems, ...tags.problems, ...assets.problems].map((p) => ({ ...p, level: "error" as const }));
   findings.push(...assets.leftOut.map((file) => ({ level: "warning" as const, file, message: LEFT_OUT })));
   // Every page type, so every address of the site is in the clash check; feeds render only when written.

@@ -71,7 +71,7 @@ export function createPost(options: NewPostOptions): NewPostResult {
   fm.authors = [];
   fm.entities = [];
   fm.slug = slug;
-  const file = path.join(options.root, options.contentDir, lang, kind, `${slug}.md`);
+  const file = path.resolve(options.root, options.contentDir, lang, kind, `${slug}.md`);
   const rel = path.relative(options.root, file).split(path.sep).join("/");
   if (existsSync(file)) return { error: `${rel} already exists; choose another --title or edit that file` };
   mkdirSync(path.dirname(file), { recursive: true });

@@ -23,6 +23,7 @@ const LAYERS: string[][] = [
   ["pages"],
   ["site"],
   ["desk"],
+  ["import"],
   ["search", "security", "dev", "options.ts"],
 ];
 

@@ -65,7 +65,14 @@ export function byNewest(a: Post, b: Post): number {
   return b.date.getTime() - a.date.getTime() || a.sourcePath.localeCompare(b.sourcePath);
 }
 
-export function buildCollections(input: Post[], config: SiteConfig, now: Date, registry: EntityRegistry = emptyRegistry(), tagRegistry: TagRegistry = emptyTagRegistry()): CollectedContent {
+export function buildCollections(
+  input: Post[],
+  config: SiteConfig,
+  now: Date,
+  registry: EntityRegistry = emptyRegistry(),
+  tagRegistry: TagRegistry = emptyTagRegistry(),
+  files?: ReadonlySet<string>,
+): CollectedContent {
   const problems: ContentProblem[] = [];
   const siteOrigin = new URL(config.url).origin;
 
@@ -99,6 +106,7 @@ export function buildCollections(input: Post[], config: SiteConfig, now: Date, r
     weeks,
     postBySource: new Map(posts.map((p) => [p.sourcePath, urls.post(p)])),
     aliases: moved.targets,
+    files,
     entities: registry.entities.size
       ? { finder: createMatcher(registry.entities.values()), href: config.linkFirstMentions ? urls.topic : undefined }
       : undefined,

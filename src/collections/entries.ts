@@ -4,9 +4,9 @@ import { readingMinutes } from "../content/reading.ts";
 import type { Post } from "../content/schema.ts";
 import type { BodyMention, MentionFinder } from "../markdown/mentions.ts";
 import type { NewsItem } from "../markdown/news-items.ts";
-import { firstParagraphText, markdownText, renderMarkdown, type Heading, type RenderEnv, type Source } from "../markdown/render.ts";
+import { firstParagraphText, markdownText, renderMarkdown, type ForeignSyntax, type Heading, type RenderEnv, type Source } from "../markdown/render.ts";
 import type { PostEntities } from "./entities.ts";
-import { resolvePostLink, type LinkTargets } from "./links.ts";
+import { imageProblem, resolvePostLink, type LinkTargets } from "./links.ts";
 import { urls } from "./urls.ts";
 
 export interface Link {
@@ -115,6 +115,12 @@ export function renderBody(post: Post, targets: LinkTargets, siteOrigin: string,
       return resolved?.href;
     },
   };
+  env.checkImage = (src: string, line: number) => {
+    const problem = imageProblem(src, post, targets);
+    if (problem) problems.push({ file: post.sourcePath, line: post.bodyLine + line, field: "image", message: problem });
+  };
+  const foreign: ForeignSyntax[] = [];
+  env.foreignSyntax = foreign;
   const setup = targets.entities;
   const mentions: BodyMention[] = [];
   if (setup) {
@@ -127,6 +133,8 @@ export function renderBody(post: Post, targets: LinkTargets, siteOrigin: string,
     });
   }
   const html = renderMarkdown(post.body, { siteOrigin }, env);
+  // Another generator's syntax would reach readers as raw text: the build stops at its line.
+  for (const found of foreign) problems.push({ file: post.sourcePath, line: post.bodyLine + found.line, field: "body", message: `${found.syntax} would be published as text; ${found.advice}` });
   const toc = tableOfContents(headings);
   const showSummary = summaryAddsToBody(post);
   return {

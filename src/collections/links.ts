@@ -12,6 +12,8 @@ export interface LinkTargets {
   postBySource: Map<string, string>;
   /** Target URL by old URL ("/weekly_news/x/"). */
   aliases: Map<string, string>;
+  /** Site URLs of the files the build publishes (assets/ and the content folder's media/); images are checked against them when given. */
+  files?: ReadonlySet<string>;
   /** Entity mentions: how to find them, and the page a first mention links to (when linking is on). */
   entities?: { finder: MentionFinder; href?: (lang: Lang, id: string) => string };
 }
@@ -75,4 +77,23 @@ export function resolvePostLink(href: string, text: string, post: Post, targets:
   }
 
   return { error: `"${href}" leads to no page; link to a post's .md file, a week such as ../weekly_news/ai_news_2026-W06, or a full URL` };
+}
+
+/**
+ * Why an image of a post would not load, or undefined: a path (relative to the page or to the
+ * site) that no published file answers. Pasted posts bring such paths from their old site; the
+ * build names the post's own line rather than letting the output's link check name a page.
+ */
+export function imageProblem(src: string, post: Post, targets: LinkTargets): string | undefined {
+  if (!targets.files || EXTERNAL.test(src.trim()) || src.startsWith("#")) return undefined;
+  let pathname: string;
+  try {
+    pathname = decodeURI(new URL(src.trim(), `https://site.invalid${urls.post(post)}`).pathname);
+  } catch {
+    return `"${src}" is not an address; write a path such as /media/${post.slug}/picture.png or a full https:// URL`;
+  }
+  if (targets.files.has(pathname)) return undefined;
+  const name = pathname.split("/").pop() || "picture.png";
+  const where = src.startsWith("/") ? `no file is published at ${pathname}` : `the path is relative to the page, so it would load ${pathname}, and no file is published there`;
+  return `"${src}": ${where}; put the file in the content folder's media/ (published at /media/) or in assets/, and write its path from the site's root, such as /media/${post.slug}/${name}; npm run import copies a pasted post's images for you`;
 }

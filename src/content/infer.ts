@@ -1,3 +1,4 @@
+import { franc } from "franc-min";
 import { KINDS, LANGS, type Kind, type Lang } from "../config.ts";
 import { markdownText } from "../markdown/render.ts";
 
@@ -37,12 +38,41 @@ export function fromFolders(relativePath: string): { lang?: Lang; kind?: Kind } 
   };
 }
 
-/** Chinese when Han characters make up at least a fifth of the letters. */
+/**
+ * The prose of a post's head, for telling its language: code, URLs, tags and template syntax
+ * are Latin letters whatever the language of the post.
+ */
+function proseSample(text: string): string {
+  return text
+    .slice(0, 6000)
+    .replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1/gm, " ")
+    .replace(/`[^`\n]*`/g, " ")
+    .replace(/\{[{%][^\n]*?[%}]\}/g, " ")
+    .replace(/\]\([^)\s]*\)|https?:\/\/\S+|<[^>\n]*>/g, " ");
+}
+
+/** Chinese when Han characters make up at least a fifth of the letters of its prose. */
 export function langFromText(text: string): Lang {
-  const sample = text.slice(0, 4000);
+  const sample = proseSample(text);
   const han = sample.match(/\p{Script=Han}/gu)?.length ?? 0;
   const latin = sample.match(/[A-Za-z]/g)?.length ?? 0;
   return han > 0 && han / (han + latin) >= 0.2 ? "zh" : "en";
+}
+
+/** Below this many letters a language guess is noise; franc's own default is 10. */
+const LANGUAGE_SAMPLE_MIN = 120;
+const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
+
+/**
+ * The language of a text that is neither Chinese nor English (a pasted Spanish post), by its
+ * English name; undefined when the text is one of the site's languages or too short to tell.
+ */
+export function thirdLanguage(text: string): string | undefined {
+  const sample = markdownText(proseSample(text).replace(/\n+/g, " "));
+  if (sample.replace(/[^\p{L}]/gu, "").length < LANGUAGE_SAMPLE_MIN) return undefined;
+  const code = franc(sample, { minLength: LANGUAGE_SAMPLE_MIN });
+  if (code === "und" || code === "eng" || code === "cmn" || code === "sco") return undefined;
+  return languageNames.of(code) ?? code;
 }
 
 /** Kind from category and title words; deep-dive first, since "深度日报" is a deep dive. */

@@ -1,8 +1,8 @@
 import type { Author, Kind, Lang } from "../config.ts";
-import { DATE_EXPECTED, dateInText, isoWeekOf, normalizeWeek, parseDate, type ParsedDate } from "./dates.ts";
+import { DATE_EXPECTED, dateInText, isoWeekOf, normalizeWeek, parseDate, weekInText, weekRange, type ParsedDate } from "./dates.ts";
 import type { ContentProblem } from "./errors.ts";
 import { parseSource } from "./frontmatter.ts";
-import { fromFolders, kindFromValue, kindFromWords, langFromText, langFromValue, sameTitle, titleLine } from "./infer.ts";
+import { fromFolders, kindFromValue, kindFromWords, langFromText, langFromValue, sameTitle, thirdLanguage, titleLine } from "./infer.ts";
 import { briefHeadlines, firstParagraphText, markdownText } from "../markdown/render.ts";
 import { frontMatterSchema, type Correction, type Cover, type FrontMatter, type Inference, type Post, type SeriesRef } from "./schema.ts";
 import { derivePostSlug, SLUG_PATTERN } from "../i18n/slug.ts";
@@ -16,6 +16,8 @@ export interface NormalizeOptions {
   timeZone: string;
   /** Known authors; a tag naming one becomes an author. */
   authors: Author[];
+  /** What import fills in when the post says nothing of it (--title, --date, a git commit's date), and where it came from. */
+  fallback?: { title?: string; date?: string; dateFrom?: string };
 }
 
 export type NormalizeResult = { post: Post; problems?: undefined } | { post?: undefined; problems: ContentProblem[] };
@@ -27,33 +29,33 @@ const BRIEF_SUMMARY_ITEMS = 3;
 const escapeMarkdown = (text: string) => text.replace(/[\\`*_[\]<>#|~]/g, "\\$&");
 
 /** The front-matter line that sets `field`, for messages. */
-function fieldLine(matter: string, field: string): number | undefined {
+function fieldLine(matter: string, field: string, matterLine: number): number | undefined {
   const lines = matter.split("\n");
   const pattern = new RegExp(`^\\s*["']?${field.replace(/[-]/g, "\\-")}["']?\\s*[:=]`);
   const i = lines.findIndex((l) => pattern.test(l));
-  return i === -1 ? undefined : i + 2;
+  return i === -1 ? undefined : i + matterLine;
 }
 
 /**
  * The line of the `index`th entry of a list field: a YAML "- " item below the field, or a
  * TOML [[field]] table. Undefined when the list is written inline.
  */
-function listItemLine(matter: string, field: string, index: number): number | undefined {
+function listItemLine(matter: string, field: string, index: number, matterLine: number): number | undefined {
   const lines = matter.split("\n");
-  const tables = lines.flatMap((l, i) => (new RegExp(`^\\s*\\[\\[\\s*${field}\\s*\\]\\]`).test(l) ? [i + 2] : []));
+  const tables = lines.flatMap((l, i) => (new RegExp(`^\\s*\\[\\[\\s*${field}\\s*\\]\\]`).test(l) ? [i + matterLine] : []));
   if (tables.length) return tables[index];
-  const start = fieldLine(matter, field);
+  const start = fieldLine(matter, field, matterLine);
   if (start === undefined) return undefined;
   let indent: number | undefined;
   const items: number[] = [];
-  for (let i = start - 1; i < lines.length; i++) {
+  for (let i = start - matterLine + 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (!line.trim()) continue;
     const lead = line.length - line.trimStart().length;
     if (lead === 0 && !line.startsWith("-")) break;
     if (!/^\s*-(\s|$)/.test(line)) continue;
     indent ??= lead;
-    if (lead === indent) items.push(i + 2);
+    if (lead === indent) items.push(i + matterLine);
   }
   return items[index];
 }
@@ -72,6 +74,13 @@ function unsafeAddress(url: string): string | undefined {
   if (/[\\\u0000]/.test(decoded)) return "has a backslash or a NUL character";
   if (decoded.split("/").some((part) => part === "." || part === "..")) return 'has a "." or ".." segment, which leads outside the site';
   return undefined;
+}
+
+/** The name that dates a post: its file's, or its folder's for a page bundle's index.md (2024-06-14-launch/index.md). */
+function fileNameOf(sourcePath: string): string {
+  const parts = sourcePath.split("/");
+  const name = parts.at(-1) ?? "";
+  return /^(?:index|_index)\.[^.]+$/i.test(name) && parts.length > 1 ? parts.at(-2)! : name;
 }
 
 const byLine = (problems: ContentProblem[]) => [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
@@ -128,11 +137,12 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
   if ("message" in parsed) return { problems: [{ ...parsed, file }] };
 
   const problems: ContentProblem[] = [];
+  const warnings: ContentProblem[] = parsed.warnings.map((w) => ({ ...w, file }));
   const inferred: Inference[] = [];
   // Each field's line is looked up once: a list of 20,000 bad entries read the whole front matter 20,000 times (21 s).
   const fieldLines = new Map<string, number | undefined>();
   const lineOf = (field: string) => {
-    if (!fieldLines.has(field)) fieldLines.set(field, fieldLine(parsed.matter, field));
+    if (!fieldLines.has(field)) fieldLines.set(field, fieldLine(parsed.matter, field, parsed.matterLine));
     return fieldLines.get(field);
   };
   const problem = (field: string, message: string) => problems.push({ file, line: lineOf(field), field, message });
@@ -160,10 +170,14 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
     title = lineTitle;
     infer("title", title, "the first line of the body");
   }
+  if (!title && options.fallback?.title) {
+    title = clean(options.fallback.title).replace(/\s+/g, " ").trim();
+    infer("title", title, "--title");
+  }
   if (!title) {
     problems.push({
       file,
-      line: fm.title !== undefined ? fieldLine(parsed.matter, "title") : parsed.bodyLine,
+      line: fm.title !== undefined ? lineOf("title") : parsed.bodyLine,
       field: "title",
       message: 'missing; expected a "title" field, a first line "# Title", or a styled title line',
     });
@@ -184,6 +198,8 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
   } else {
     lang = langFromText(`${title}\n${body}`);
     infer("lang", lang, "the text");
+    const other = lang === "en" ? thirdLanguage(`${title}\n${body}`) : undefined;
+    if (other) warnings.push({ file, line: 1, field: "lang", message: `the text reads as ${other}, which is not a language of this site; it is published as English; add "lang: en" to keep it so, or translate it` });
   }
 
   // Kind.
@@ -195,7 +211,7 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
     kind = folders.kind;
     infer("kind", kind, "the folder");
   } else {
-    const words = [...list(fm.category), ...list(fm.categories), title];
+    const words = [...list(fm.category), ...list(fm.categories), ...list(fm.taxonomies?.categories), title, fileNameOf(file)];
     const byWords = kindFromWords(words);
     if (byWords) {
       kind = byWords.value;
@@ -206,22 +222,35 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
     }
   }
 
-  // Date: front matter, then the title, then the file name.
+  // Date: front matter, then a day in the title or file name, then an ISO week there (its Sunday:
+  // a digest of a week is published at its end).
   let date: ParsedDate | null = null;
+  let weekFromText: string | undefined;
   if (fm.date !== undefined) {
     date = parseDate(fm.date, options.timeZone);
     if (!date) problem("date", `"${fm.date}" is not a valid date; ${DATE_EXPECTED}`);
   } else {
-    const fromTitle = dateInText(title);
-    const fileName = file.split("/").pop() ?? "";
-    const fromName = dateInText(fileName);
-    const found = fromTitle ? ["the title", fromTitle] : fromName ? ["the file name", fromName] : null;
-    if (found) {
-      date = parseDate(found[1]!, options.timeZone);
-      if (date) infer("date", found[1]!, found[0]!);
-      else problem("date", `"${found[1]}" in ${found[0]} is not a valid date; add "date: YYYY-MM-DD"`);
+    const name = fileNameOf(file);
+    const day = dateInText(title) ?? dateInText(name);
+    const week = day ? null : (weekInText(title) ?? weekInText(name));
+    const where = (found: (text: string) => string | null) => (found(title) ? "the title" : "the file name");
+    const inferDay = (value: string, from: string) => {
+      date = parseDate(value, options.timeZone);
+      if (date) infer("date", value, from);
+      else problem("date", `"${value}" in ${from} is not a date this site can show; add "date: YYYY-MM-DD"`);
+    };
+    if (day) inferDay(day, where(dateInText));
+    else if (!week && options.fallback?.date) inferDay(options.fallback.date, options.fallback.dateFrom ?? "--date");
+    else if (week) {
+      weekFromText = week;
+      inferDay(weekRange(week).end, `the week ${week} in ${where(weekInText)} (its Sunday; add "date:" to say the day it was published)`);
     } else {
-      problems.push({ file, line: parsed.format === "none" ? 1 : undefined, field: "date", message: `missing; add "date: YYYY-MM-DD" (or put the date in the title or file name)` });
+      problems.push({
+        file,
+        line: 1,
+        field: "date",
+        message: `missing; add "date: YYYY-MM-DD" to the front matter (no date or ISO week such as 2026-W06 was found in the front matter, the title or the file name)`,
+      });
     }
   }
 
@@ -249,7 +278,7 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
   const corrections: Correction[] = [];
   (fm.corrections ?? []).forEach((correction, i) => {
     const where = `correction ${i + 1}${fm.corrections!.length > 1 ? ` of ${fm.corrections!.length}` : ""}`;
-    const line = listItemLine(parsed.matter, "corrections", i) ?? lineOf("corrections");
+    const line = listItemLine(parsed.matter, "corrections", i, parsed.matterLine) ?? lineOf("corrections");
     const report = (message: string) => problems.push({ file, line, field: "corrections", message });
     const correctionText = clean(correction.text).trim();
     if (!correctionText) return report(`${where} has no text; expected text: "what was wrong and what it says now"`);
@@ -279,6 +308,8 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
   if (fm.week !== undefined) {
     week = normalizeWeek(fm.week) ?? undefined;
     if (!week) problem("week", `"${fm.week}" is not an ISO week; expected YYYY-Www such as 2026-W06`);
+  } else if (weekFromText) {
+    week = weekFromText;
   } else if (date) {
     week = isoWeekOf(date.instant, options.timeZone);
     if (kind === "weekly") infer("week", week, "the date");
@@ -299,10 +330,10 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
   // Tags and authors: legacy posts tag their author.
   const authorNames = new Map(options.authors.map((a) => [a.name.toLowerCase(), a.name]));
   const tagKey = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
-  const declaredAuthors = [...list(fm.authors), ...list(fm.author)];
+  const declaredAuthors = [...list(fm.authors), ...list(fm.author)].map((name) => authorNames.get(name.toLowerCase()) ?? name);
   const tags: string[] = [];
   const authors: string[] = [...declaredAuthors];
-  for (const tag of list(fm.tags)) {
+  for (const tag of [...list(fm.tags), ...list(fm.taxonomies?.tags)]) {
     const author = authorNames.get(tag.toLowerCase());
     if (author) {
       authors.push(author);
@@ -343,7 +374,7 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
   }
 
   // Entities: ids the registry checks later; "-id" leaves one out.
-  const entities: Post["entities"] = { include: [], exclude: [], line: fm.entities != null ? fieldLine(parsed.matter, "entities") : undefined };
+  const entities: Post["entities"] = { include: [], exclude: [], line: fm.entities != null ? lineOf("entities") : undefined };
   for (const value of list(fm.entities)) {
     const id = value.replace(/^-\s*/, "");
     if (!SLUG_PATTERN.test(id)) problem("entities", `"${value}" is not an entity id; expected ids from content/entities/ such as qwen, or -meta to leave one out`);
@@ -355,7 +386,7 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
   if (fm.translationOf) {
     const { source, slug: sourceSlug, digest } = fm.translationOf;
     if (!DIGEST_PATTERN.test(digest)) problem("translationOf", `digest "${digest}" is not a digest; expected the 12 hexadecimal characters npm run status --accept writes`);
-    else translationOf = { source: source.replace(/^\/+/, ""), slug: sourceSlug, digest, line: fieldLine(parsed.matter, "translationOf") };
+    else translationOf = { source: source.replace(/^\/+/, ""), slug: sourceSlug, digest, line: lineOf("translationOf") };
   }
 
   if (problems.length > 0 || !lang || !kind || !date || !week) return { problems: byLine(problems) };
@@ -384,11 +415,12 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
       ...(series ? { series } : {}),
       aliases,
       translationOf,
-      aliasesLine: aliases.length ? fieldLine(parsed.matter, "aliases") : undefined,
+      aliasesLine: aliases.length ? lineOf("aliases") : undefined,
       entities,
       body,
       bodyLine,
       inferred,
+      warnings,
     },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Kind, Lang } from "../config.ts";
+import type { ContentProblem } from "./errors.ts";
 
 /*
  * The content boundary. `FrontMatter` accepts every shape editors paste (canonical fields and
@@ -12,6 +13,13 @@ const scalar = z.union([z.string(), z.number()]).transform(String);
 /** A list of strings, also written as one string ("a, b") as many blogs do. */
 const stringList = (what: string) =>
   z.union([scalar, z.array(scalar)], { error: `expected ${what}: a list of strings or one comma-separated string` });
+/**
+ * Authors as names ("Jeremy", "a, b") or as the objects Docusaurus and Hexo themes write
+ * ({ name, url, title, image_url }, or a list of them): the name is what the site keeps.
+ */
+const authorName = z.union([scalar, z.object({ name: scalar }).loose().transform((author) => author.name)]);
+const authorList = (what: string) =>
+  z.union([authorName, z.array(authorName)], { error: `expected ${what}: names ("Jeremy" or a list), or { name: "…", url: "…" } objects` });
 const dateText = z.union([z.string(), z.number()], {
   error: "expected a date such as 2026-02-06 or 2026-02-06T08:00:00+08:00",
 }).transform(String);
@@ -47,8 +55,13 @@ export const frontMatterSchema = z
     tags: stringList("tags").nullish(),
     category: stringList("a category").nullish(),
     categories: stringList("categories").nullish(),
-    authors: stringList("authors").nullish(),
-    author: stringList("an author").nullish(),
+    /** Zola's [taxonomies] table. */
+    taxonomies: z
+      .object({ tags: stringList("tags").nullish(), categories: stringList("categories").nullish() }, { error: "expected a table of taxonomies such as tags = [\"a\"]" })
+      .loose()
+      .nullish(),
+    authors: authorList("authors").nullish(),
+    author: authorList("an author").nullish(),
     seo: stringList("SEO keywords").nullish(),
     keywords: stringList("keywords").nullish(),
     cover: coverSchema.nullish(),
@@ -177,4 +190,6 @@ export interface Post {
   /** Line of the source file on which `body` starts. */
   bodyLine: number;
   inferred: Inference[];
+  /** What reads but deserves an editor's look (a key set twice, a third language); npm run check and import show them. */
+  warnings: ContentProblem[];
 }

@@ -58,15 +58,17 @@ export function withTranslationOf(source: string, record: Recorded): string {
   if ("message" in split) throw new Error(split.message);
   const eol = /^[^\n]*\r\n/.test(text) ? "\r\n" : "\n";
   if (split.format === "none") return `${bom}---${eol}${fieldText("yaml", record).split("\n").join(eol)}${eol}---${eol}${text}`;
-  // Lines with their own endings: lines[0] opens the front matter, lines[close] closes it.
+  // Lines with their own endings: the fields start at lines[first] (after an opening delimiter,
+  // or at the top in Hexo's form without one), lines[close] closes them.
   const lines = text.split(/(?<=\n)/);
+  const first = split.matterLine - 1;
   const close = split.bodyLine - 2;
-  const matter = lines.slice(1, close).map((line) => line.replace(/\r?\n$/, ""));
+  const matter = lines.slice(first, close).map((line) => line.replace(/\r?\n$/, ""));
   const at = fieldLines(split.format, matter);
   // A TOML inline table stays inline: a table there would take in the keys after it.
   const inline = split.format === "toml" && at && !/^\s*\[/.test(matter[at[0]]!);
   const field = (inline ? [inlineToml(record)] : fieldText(split.format, record).split("\n")).map((line) => line + eol);
-  const [from, to] = at ? [at[0] + 1, at[1] + 1] : [close, close];
+  const [from, to] = at ? [at[0] + first, at[1] + first] : [close, close];
   return bom + [...lines.slice(0, from), ...field, ...lines.slice(to)].join("");
 }
 

@@ -9,12 +9,14 @@ import htmlInline from "markdown-it/lib/rules_inline/html_inline.mjs";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import { cjkBreaksPlugin } from "./cjk-breaks.ts";
+import { extensionsPlugin, footnote } from "./extensions.ts";
+import { foreignSyntaxPlugin, type ForeignSyntax, type ForeignSyntaxEnv } from "./foreign-syntax.ts";
 import { closesItem, newsItemsPlugin, opensItem, type ItemMeta, type NewsEnv, type NewsItem } from "./news-items.ts";
 import { mentionsPlugin, type MentionsEnv } from "./mentions.ts";
 import { isExternal, sanitizePostHtml } from "./sanitize.ts";
 import { sourcesPlugin, type Source } from "./sources.ts";
 
-export type { Source };
+export type { ForeignSyntax, Source };
 
 /** Per-render context: how to rewrite links that point at legacy or relative paths. */
 export interface Heading {
@@ -23,7 +25,7 @@ export interface Heading {
   text: string;
 }
 
-export interface RenderEnv extends NewsEnv, MentionsEnv {
+export interface RenderEnv extends NewsEnv, MentionsEnv, ForeignSyntaxEnv {
   /** Filled with the body's sources (see sources.ts) when given. */
   sources?: Source[];
   /** Filled with the h2–h4 headings of the body, in order, when given. */
@@ -32,6 +34,8 @@ export interface RenderEnv extends NewsEnv, MentionsEnv {
   lang?: Lang;
   /** Returns the new href for a link, or undefined to keep it. `line` is 0-based within the body. */
   resolveLink?: (href: string, text: string, line: number) => string | undefined;
+  /** Called with each Markdown image's address, to say whether its file exists. `line` is 0-based within the body. */
+  checkImage?: (src: string, line: number) => void;
 }
 
 export interface MarkdownOptions {
@@ -76,10 +80,31 @@ function uniqueIds(used = new Set<string>()): (base: string) => string {
 
 /** The heading ids of one render: markdown-it-anchor's own search for a free suffix then finds the first it tries free. */
 const headingIds = new WeakMap<StateCore, (base: string) => string>();
-function uniqueHeadingId(text: string, state: StateCore): string {
+function headingIdsOf(state: StateCore): (base: string) => string {
   let unique = headingIds.get(state);
   if (!unique) headingIds.set(state, (unique = uniqueIds()));
-  return unique(headingId(text));
+  return unique;
+}
+function uniqueHeadingId(text: string, state: StateCore): string {
+  return headingIdsOf(state)(headingId(text));
+}
+
+/**
+ * A heading's own "{#id}": claimed before any id is made from a heading's text, so it is
+ * kept as written unless the layout uses it or an earlier heading claimed it too.
+ */
+function claimHeadingId(id: string, state: StateCore): string {
+  return headingIdsOf(state)(LAYOUT_IDS.has(id.toLowerCase()) ? `${id}-section` : id);
+}
+
+/** An allocator of ids free in the page as rendered so far (headings, items, the layout's own). */
+function freeIds(state: StateCore): (base: string) => string {
+  const used = new Set(LAYOUT_IDS);
+  for (const token of state.tokens) {
+    const id = token.attrGet("id");
+    if (id) used.add(id);
+  }
+  return uniqueIds(used);
 }
 
 /**
@@ -272,12 +297,20 @@ export function createMarkdown(): MarkdownIt {
 
   md.core.ruler.after("anchor", "news_item_ids", itemIds);
   md.renderer.rules.news_item_slot = (tokens, idx) => slotText((tokens[idx]!.meta as { index: number }).index);
+  md.use(extensionsPlugin, { claimHeadingId, uniqueIds: freeIds });
+  // After the GitHub alerts' rule is in place, so it runs before it, on the text as written.
+  md.use(foreignSyntaxPlugin);
 
   md.core.ruler.push("resolve_links", (state) => {
     const env = state.env as InternalEnv;
     for (const block of state.tokens) {
       const children = block.children ?? [];
       children.forEach((token, i) => {
+        if (token.type === "image" && env.checkImage) {
+          const src = token.attrGet("src");
+          if (src) env.checkImage(src, block.map?.[0] ?? 0);
+          return;
+        }
         if (token.type !== "link_open") return;
         const href = token.attrGet("href");
         if (!href) return;
@@ -319,8 +352,13 @@ headlinesOnly.core.ruler.at("inline", (state) => {
 });
 headlinesOnly.core.ruler.after("inline", "drop_empty_text", dropEmptyText);
 headlinesOnly.use(newsItemsPlugin);
-/** Plain CommonMark with HTML, no plugins: for reading text out of Markdown, not for pages. */
-const plain = new MarkdownIt({ html: true }).use(linearInlineHtml);
+/**
+ * Plain CommonMark with HTML: for reading text out of Markdown, not for pages. With footnotes,
+ * so a summary never reads a reference as text (without them "[^1]: https://…" makes "[^1]" a link "^1").
+ */
+const plain = new MarkdownIt({ html: true }).use(linearInlineHtml).use(footnote);
+/** A footnote reference whose definition lies beyond the head read for a summary. */
+const FOOTNOTE_REF = /\[\^[^\]\s]+\]/g;
 
 /**
  * Markdown to safe HTML. markdown-it escapes all text and only emits links that pass
@@ -391,6 +429,7 @@ function paragraphText(markdown: string): string {
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    if (token.type === "footnote_block_open") break;
     if (token.type === "bullet_list_open" || token.type === "ordered_list_open" || token.type === "blockquote_open") depth++;
     if (token.type === "bullet_list_close" || token.type === "ordered_list_close" || token.type === "blockquote_close") depth--;
     if (depth > 0 || token.type !== "paragraph_open") continue;
@@ -400,7 +439,7 @@ function paragraphText(markdown: string): string {
     const meaningful = children.filter((c) => !(c.type === "text" && c.content.trim() === "") && c.type !== "softbreak");
     if (meaningful[0]?.type === "strong_open" && meaningful.at(-1)?.type === "strong_close") continue;
     const text = children
-      .map((c) => (c.type === "text" || c.type === "code_inline" ? c.content : c.type === "softbreak" || c.type === "hardbreak" ? " " : ""))
+      .map((c) => (c.type === "text" ? c.content.replace(FOOTNOTE_REF, "") : c.type === "code_inline" ? c.content : c.type === "softbreak" || c.type === "hardbreak" ? " " : ""))
       .join("")
       .replace(/\s+/g, " ")
       .trim();

@@ -4,6 +4,8 @@ import sanitizeHtml from "sanitize-html";
 const allowedTags = [
   ...sanitizeHtml.defaults.allowedTags,
   "img", "h1", "span", "del", "ins", "details", "summary", "figure", "figcaption", "picture", "source",
+  // A task list's checkbox, and only that (see checkbox below).
+  "input",
 ];
 
 const allowedAttributes: sanitizeHtml.IOptions["allowedAttributes"] = {
@@ -15,7 +17,15 @@ const allowedAttributes: sanitizeHtml.IOptions["allowedAttributes"] = {
   th: ["align", "colspan", "rowspan", "scope"],
   ol: ["start", "reversed"],
   li: ["value"],
+  input: ["type", "disabled", "checked"],
 };
+
+/** An input kept is a disabled checkbox: nothing a reader can type into, submit or name. */
+function checkbox(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  if (attribs.type?.trim().toLowerCase() !== "checkbox") return { tagName, attribs: {} };
+  const kept = Object.fromEntries(Object.entries(attribs).filter(([name]) => name === "class" || name === "aria-label"));
+  return { tagName, attribs: { ...kept, type: "checkbox", disabled: "", ...("checked" in attribs ? { checked: "" } : {}) } };
+}
 
 // Inline styles are kept only for plain typography; anything that can load a URL or run an expression is dropped.
 const SAFE_VALUE = /^(?!.*(?:url|expression|image-set|\\|javascript|@import))[#(),.%\w\s-]+$/i;
@@ -68,7 +78,9 @@ function sanitizeOnce(html: string, siteOrigin: string): string {
     allowedSchemesByTag: { img: ["http", "https"], source: ["http", "https"] },
     allowProtocolRelative: false,
     disallowedTagsMode: "discard",
+    exclusiveFilter: (frame) => frame.tag === "input" && frame.attribs.type !== "checkbox",
     transformTags: {
+      input: checkbox,
       a: (tagName, attribs) => {
         const href = attribs.href ?? "";
         if (!isExternal(href, siteOrigin)) return { tagName, attribs };

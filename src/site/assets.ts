@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Parser } from "htmlparser2";
 import type { ContentProblem } from "../content/errors.ts";
@@ -28,21 +28,30 @@ export function isSiteFile(relative: string): boolean {
 export const LEFT_OUT = "not copied to the site: only web formats (stylesheets, scripts, images, fonts, audio, video, PDF) are published from assets/";
 
 export interface SiteAssets {
-  /** Site URLs of the files that are published ("/assets/site.css"). */
+  /** Site URLs of the files that are published ("/assets/site.css", "/media/launch/chart.png"). */
   urls: string[];
+  /** The file each URL copies, absolute, in the same order. */
+  sources: string[];
   /** Files left behind: unknown types, by path relative to the project. */
   leftOut: string[];
   /** Links out of the project, and SVGs that could run script: the build stops. */
   problems: ContentProblem[];
 }
 
-/** The assets folder as the build publishes it, every file vetted before anything is written. */
-export function findAssets(root: string, dir = ASSETS_DIR): SiteAssets {
+/** The content folder's images and files (a post's pictures, as import brings them), published at /media/. */
+export const MEDIA_DIR = "media";
+
+/**
+ * A folder as the build publishes it below `urlBase`, every file vetted before anything is
+ * written; `roots` are the real folders it may read (default: the project).
+ */
+export function findAssets(root: string, dir = ASSETS_DIR, urlBase = `/${ASSETS_DIR}`, roots = [realRoot(root)]): SiteAssets {
   const folder = path.resolve(root, dir);
   const rel = (file: string) => relativePath(root, file);
-  const found = walkFiles(folder, { roots: [realRoot(root)], accept: () => true, skip: (name) => name.startsWith(".") });
+  const found = walkFiles(folder, { roots, accept: () => true, skip: (name) => name.startsWith(".") });
   const problems = found.escaping.map((link) => escapingLinkProblem(link, rel));
   const urls: string[] = [];
+  const sources: string[] = [];
   const leftOut: string[] = [];
   for (const file of found.files) {
     const inside = relativePath(folder, file);
@@ -50,10 +59,25 @@ export function findAssets(root: string, dir = ASSETS_DIR): SiteAssets {
       leftOut.push(rel(file));
       continue;
     }
-    urls.push(`/${ASSETS_DIR}/${inside}`);
+    urls.push(`${urlBase}/${inside}`);
+    sources.push(file);
     if (inside.toLowerCase().endsWith(".svg")) problems.push(...svgProblems(readFileSync(file, "utf8"), rel(file)));
   }
-  return { urls, leftOut, problems };
+  return { urls, sources, leftOut, problems };
+}
+
+/** Every file the build copies besides its pages: assets/, and the content folder's media/ when it has one. */
+export function findSiteFiles(root: string, contentDir: string, roots: readonly string[]): SiteAssets {
+  const own = findAssets(root);
+  const media = path.resolve(root, contentDir, MEDIA_DIR);
+  if (!existsSync(media)) return own;
+  const found = findAssets(root, media, `/${MEDIA_DIR}`, [...roots]);
+  return {
+    urls: [...own.urls, ...found.urls],
+    sources: [...own.sources, ...found.sources],
+    leftOut: [...own.leftOut, ...found.leftOut],
+    problems: [...own.problems, ...found.problems],
+  };
 }
 
 /** Elements that run script or pull in other documents; an SVG with one is refused. */

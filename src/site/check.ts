@@ -72,6 +72,7 @@ export function reviewContent(posts: Post[], site: { pages: { posts: PostPage[];
   const findings: Finding[] = [];
 
   for (const post of posts) {
+    for (const warning of post.warnings) findings.push({ level: "warning", ...warning });
     for (const i of post.inferred) {
       findings.push({
         level: GUESSES.has(i.field) ? "warning" : "note",

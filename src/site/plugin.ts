@@ -15,7 +15,7 @@ import { itemListJsonLd, newsArticleJsonLd, type ShareImage } from "../pages/met
 import type { PagesOf, PageType } from "../pages/page-type.ts";
 import { postBodyHtml, type PostPage } from "../pages/posts/post.ts";
 import { itemUrl, linksTo, type LinkTarget } from "../pages/story-links.ts";
-import { findAssets, type SiteAssets } from "./assets.ts";
+import { findSiteFiles, type SiteAssets } from "./assets.ts";
 import { pagesOfPart, type PagePart } from "./parts.ts";
 import { buildSite, type Site } from "./site.ts";
 
@@ -143,7 +143,7 @@ export function loadBlog(options: ContentPluginOptions): Blog {
   });
   const entities = registryOf(options);
   const tags = tagRegistryOf(options);
-  const assets = findAssets(options.root);
+  const assets = findSiteFiles(options.root, options.contentDir, projectRoots(options.root, options.contentDir));
   const problems = [...loaded.problems, ...entities.problems, ...tags.problems, ...assets.problems];
   if (problems.length > 0) throw new ContentError(problems);
   try {
@@ -203,7 +203,8 @@ export function contentPlugin(eleventyConfig: UserConfig, options: ContentPlugin
   // Exactly the files findAssets vetted, one by one (Eleventy never walks a folder that could
   // hold a link cycle or a file added after the check), each link copied as the file it names.
   // The dev server learns of a new asset when it restarts.
-  for (const url of findAssets(options.root).urls) eleventyConfig.addPassthroughCopy({ [url.slice(1)]: url.slice(1) }, { expand: true });
+  const files = findSiteFiles(options.root, options.contentDir, projectRoots(options.root, options.contentDir));
+  files.urls.forEach((url, i) => eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), files.sources[i]!)]: url.slice(1) }, { expand: true }));
   eleventyConfig.addGlobalData("blog", () => handed ?? loadBlog(options));
   eleventyConfig.addFilter("absoluteUrl", (url: string) => absoluteUrl(url, options.config.url));
   eleventyConfig.addFilter("newsArticleJsonLd", (page: PostPage) => newsArticleJsonLd(page, options.config));

@@ -23,7 +23,7 @@ export interface BuildSiteOptions<Types extends readonly PageType[]> {
   entities?: EntityRegistry;
   /** Which tags are one tag, and their equivalents in the other language (content/tags.yaml); default: none. */
   tags?: TagRegistry;
-  /** Site URLs of the files copied from assets/ ("/assets/site.css"); default: none. */
+  /** Site URLs of the files copied from assets/ and the content folder's media/ ("/assets/site.css"); images are checked against them when given. */
   assets?: readonly string[];
 }
 
@@ -47,7 +47,7 @@ export interface Site<Types extends readonly PageType[] = PageTypes> {
 export function buildSite<Types extends readonly PageType[] = PageTypes>(posts: Post[], config: SiteConfig, options: BuildSiteOptions<Types> = {}): Site<Types> {
   const pageTypes = options.pageTypes ?? (PAGE_TYPES as unknown as Types);
   const now = options.now ?? new Date();
-  const { collections, linkTargets, problems } = buildCollections(posts, config, now, options.entities, options.tags);
+  const { collections, linkTargets, problems } = buildCollections(posts, config, now, options.entities, options.tags, options.assets && new Set(options.assets));
   const feeds = pageTypes.flatMap((type) => type.feeds?.(collections) ?? []);
   const context: PageContext = { ...collections, pathPrefix: options.pathPrefix ?? "/", feeds };
   const pages: Record<string, { url: string }[]> = {};

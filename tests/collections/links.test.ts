@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolvePostLink, weekInLink, type LinkTargets } from "../../src/collections/links.ts";
+import { imageProblem, resolvePostLink, weekInLink, type LinkTargets } from "../../src/collections/links.ts";
 import { byNewest } from "../../src/collections/context.ts";
 import { groupByWeek } from "../../src/collections/weeks.ts";
 import { post, realPosts } from "../helpers/content.ts";
@@ -53,5 +53,34 @@ describe("resolvePostLink", () => {
     expect(resolvePostLink("https://example.org/", "x", from, targets)).toBeUndefined();
     expect(resolvePostLink("#section", "x", from, targets)).toBeUndefined();
     expect(resolvePostLink("mailto:a@b.c", "x", from, targets)).toBeUndefined();
+  });
+});
+
+describe("imageProblem", () => {
+  const posts = realPosts().sort(byNewest);
+  const zhDaily = posts.find((p) => p.lang === "zh" && p.kind === "daily")!;
+  const targets: LinkTargets = {
+    weeks: groupByWeek(posts),
+    postBySource: new Map(),
+    aliases: new Map(),
+    files: new Set(["/assets/share.png", "/media/launch/chart 1.png"]),
+  };
+
+  it("accepts a published file by its path from the root or from the page, and any web address", () => {
+    for (const src of ["/assets/share.png", "../../../assets/share.png", "/media/launch/chart%201.png", "https://example.org/a.png", "#top"]) {
+      expect(imageProblem(src, zhDaily, targets)).toBeUndefined();
+    }
+  });
+
+  it("names what would load and where to put the file for a pasted post's local image", () => {
+    expect(imageProblem("./salty_egg.jpg", zhDaily, targets)).toBe(
+      `"./salty_egg.jpg": the path is relative to the page, so it would load /zh/daily/${zhDaily.slug}/salty_egg.jpg, and no file is published there; ` +
+        `put the file in the content folder's media/ (published at /media/) or in assets/, and write its path from the site's root, such as /media/${zhDaily.slug}/salty_egg.jpg; npm run import copies a pasted post's images for you`,
+    );
+    expect(imageProblem("/img/bg.jpg", zhDaily, targets)).toMatch(/^"\/img\/bg\.jpg": no file is published at \/img\/bg\.jpg; /);
+  });
+
+  it("checks nothing when the build did not say which files it publishes", () => {
+    expect(imageProblem("./salty_egg.jpg", zhDaily, { ...targets, files: undefined })).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateInText, isoWeekOf, normalizeWeek, parseDate, weekRange } from "../../src/content/dates.ts";
+import { dateInText, isoWeekOf, normalizeWeek, parseDate, weekInText, weekRange } from "../../src/content/dates.ts";
 
 const ZONE = "Asia/Shanghai";
 
@@ -21,7 +21,19 @@ describe("parseDate", () => {
     expect(parseDate("2026-02-06 08:00", ZONE)!.instant.toISOString()).toBe("2026-02-06T00:00:00.000Z");
   });
 
-  it.each(["2026-02-30", "2026-13-01", "yesterday", "06/02/2026", ""])("rejects %j", (value) => {
+  it.each([
+    ["Jekyll's own form", "2016-03-12 11:40:18 +0800", "2016-03-12T03:40:18.000Z"],
+    ["an offset with a colon after a space", "2016-03-12 11:40:18 +08:00", "2016-03-12T03:40:18.000Z"],
+    ["Hexo's slash date-time, in the site zone", "2013/7/13 20:46:25", "2013-07-13T12:46:25.000Z"],
+    ["a slash date", "2024/07/08", "2024-07-07T16:00:00.000Z"],
+    ["a day without leading zeros", "2024-7-8", "2024-07-07T16:00:00.000Z"],
+    ["UTC after a space", "2016-03-12 11:40:18 Z", "2016-03-12T11:40:18.000Z"],
+    ["RFC 2822, as feeds write", "Sat, 12 Mar 2016 11:40:18 +0800", "2016-03-12T03:40:18.000Z"],
+  ])("reads %s: %j", (_, value, instant) => {
+    expect(parseDate(value, ZONE)!.instant.toISOString()).toBe(instant);
+  });
+
+  it.each(["2026-02-30", "2026-13-01", "yesterday", "06/02/2026", "", "2026", "2026-02-30 10:00 +0800"])("rejects %j", (value) => {
     expect(parseDate(value, ZONE)).toBeNull();
   });
 });
@@ -53,5 +65,14 @@ describe("dateInText", () => {
     expect(dateInText("2026年2月6日 AI 日报")).toBe("2026-02-06");
     expect(dateInText("news-2026/2/6.md")).toBe("2026-02-06");
     expect(dateInText("2026年2月第一周")).toBeNull();
+    expect(dateInText("AIToBoxWeeklyNews_20240614.md")).toBe("2024-06-14");
+    expect(dateInText("issue_12345678.md")).toBeNull();
+  });
+
+  it("finds an ISO week in a title or file name", () => {
+    expect(weekInText("2026-W33.md")).toBe("2026-W33");
+    expect(weekInText("物理 AI 本周精选 — 2026-W33")).toBe("2026-W33");
+    expect(weekInText("2025-W53")).toBeNull();
+    expect(weekInText("GPT-5 W3")).toBeNull();
   });
 });

@@ -44,8 +44,24 @@ describe("parseSource", () => {
     expect(parsed).toMatchObject({ line: 3, field: "date", message: expect.stringMatching(/^invalid TOML front matter: /) });
   });
 
-  it("rejects duplicate keys instead of silently keeping one", () => {
-    expect(parseSource("---\ntitle: a\ntitle: b\n---\n")).toMatchObject({ line: 3, message: expect.stringContaining("unique") });
+  it("keeps the last of a key set twice, as Hugo and Jekyll do, and warns with both lines", () => {
+    expect(parseSource("---\ntitle: a\ndate: 2016-03-12\ntitle: b\n---\n")).toMatchObject({
+      data: { title: "b" },
+      warnings: [{ line: 4, field: "title", message: "is set twice (lines 2 and 4); the last value is used, as Hugo and Jekyll do; remove the other line" }],
+    });
+  });
+
+  it("reads Hexo's front matter without the opening ---, with its lines", () => {
+    const parsed = parseSource("title: Hello\ndate: 2013/7/13 20:46:25\ntitle: Again\n---\nBody\n");
+    expect(parsed).toMatchObject({ format: "yaml", data: { title: "Again", date: "2013/7/13 20:46:25" }, body: "Body\n", bodyLine: 5, matterLine: 1 });
+    expect(parsed).toMatchObject({ warnings: [{ line: 3, message: expect.stringContaining("lines 1 and 3") }] });
+    expect(parseSource("title: x\ndate: [\n---\nbody")).toMatchObject({ line: 2, field: "date" });
+  });
+
+  it("never reads a first paragraph followed by a thematic break as Hexo fields", () => {
+    for (const source of ["Note: the week was busy\n\n---\nmore\n", "summary: a\nsecond line of prose\n---\n", "tags: x\n---\n"]) {
+      expect(parseSource(source)).toMatchObject({ format: "none", data: {} });
+    }
   });
 
   it("rejects front matter that is a list rather than fields", () => {

@@ -214,3 +214,63 @@ describe("updates, corrections and series", () => {
     ]);
   });
 });
+
+describe("posts pasted from other generators", () => {
+  const fixture = (name: string) => readFileSync(path.join(ROOT, "tests/fixtures/import/single", name), "utf8");
+  const read = (name: string) => normalizePost(fixture(name), options(`tests/fixtures/import/single/${name}`));
+
+  it("reads Jekyll's date with a space before its offset, and Hexo's slash date in front matter without an opening ---", () => {
+    expect(read("jekyll-space-offset.md").post!.date.toISOString()).toBe("2016-03-12T03:40:18.000Z");
+    const hexo = read("slash-date.md").post!;
+    expect(hexo).toMatchObject({ title: "深度学习让语音识别错误率再降两成", day: "2013-07-13", tags: ["语音识别"], bodyLine: 6 });
+    expect(hexo.date.toISOString()).toBe("2013-07-13T12:46:25.000Z");
+  });
+
+  it("keeps the last value of a key set twice and warns with both lines", () => {
+    const post = read("duplicate-key.md").post!;
+    expect(post.title).toBe("英伟达市值突破 3 万亿美元，超越苹果");
+    expect(post.warnings.map(formatProblem)).toEqual([
+      "tests/fixtures/import/single/duplicate-key.md:5: title: is set twice (lines 2 and 5); the last value is used, as Hugo and Jekyll do; remove the other line",
+    ]);
+  });
+
+  it("takes Docusaurus author objects by name, and a key that names a site author as that author", () => {
+    expect(read("docusaurus-authors.md").post!.authors).toEqual(["Dana Whitfield", "Jeremy"]);
+  });
+
+  it("names line 1 and what to add when no date is anywhere", () => {
+    expect(read("no-date.md").problems!.map(formatProblem)).toEqual([
+      'tests/fixtures/import/single/no-date.md:1: date: missing; add "date: YYYY-MM-DD" to the front matter (no date or ISO week such as 2026-W06 was found in the front matter, the title or the file name)',
+    ]);
+  });
+
+  it("refuses a declared third language, and warns about one it reads in the text", () => {
+    expect(read("spanish.md").problems!.map(formatProblem)).toEqual(['tests/fixtures/import/single/spanish.md:4: lang: "es" is not a site language; expected zh or en']);
+    const pasted = normalizePost(fixture("spanish.md").replace("lang: es\n", ""), options("boletin.md")).post!;
+    expect(pasted.lang).toBe("en");
+    expect(pasted.warnings.map((w) => w.message)).toEqual([
+      'the text reads as Spanish, which is not a language of this site; it is published as English; add "lang: en" to keep it so, or translate it',
+    ]);
+  });
+
+  it("dates a post by a compact date or an ISO week in its file name or title", () => {
+    const compact = normalizePost("# AIToBox AI 周报\n\n本周要闻。\n", options("plain/AIToBoxWeeklyNews_20240614.md")).post!;
+    expect(compact).toMatchObject({ day: "2024-06-14", kind: "weekly" });
+    const week = normalizePost("# 物理 AI 本周精选 — 2026-W33\n\n本周要闻。\n", options("plain/2026-W33.md")).post!;
+    expect(week).toMatchObject({ week: "2026-W33", day: "2026-08-16", kind: "weekly" });
+    expect(week.inferred.find((i) => i.field === "date")!.from).toContain("the week 2026-W33 in the title (its Sunday");
+    const bundle = normalizePost("---\ntitle: Launch\n---\nBody\n", options("blog/2024-05-01-launch/index.md")).post!;
+    expect(bundle.day).toBe("2024-05-01");
+  });
+
+  it("fills a missing title and date from what import was given", () => {
+    const post = normalizePost("Just a paragraph.\n", { ...options("x.md"), fallback: { title: "Notes", date: "2024-01-02" } }).post!;
+    expect(post).toMatchObject({ title: "Notes", day: "2024-01-02" });
+    expect(post.inferred.filter((i) => i.from === "--title" || i.from === "--date").map((i) => i.field)).toEqual(["title", "date"]);
+  });
+
+  it("reads Zola's [taxonomies] tags", () => {
+    const post = normalizePost('+++\ntitle = "Mixtral"\ndate = 2024-03-01\n[taxonomies]\ntags = ["Mistral", "open weights"]\n+++\nBody\n', options("first.md")).post!;
+    expect(post.tags).toEqual(["Mistral", "open weights"]);
+  });
+});

@@ -33,6 +33,12 @@ describe("firstParagraphText", () => {
   it("skips headings, lists and bold-only section labels", () => {
     expect(firstParagraphText("## H\n\n- item\n\n**政策与监管**\n\n江苏省 *拟* 立法\n说明")).toBe("江苏省 拟 立法 说明");
   });
+
+  it("leaves footnote references out, whether their notes are near or far", () => {
+    expect(firstParagraphText("OpenAI released it[^1].\n\n[^1]: https://openai.com/x\n")).toBe("OpenAI released it.");
+    expect(firstParagraphText(`OpenAI released it[^1].\n\n${"More text.\n\n".repeat(2000)}[^1]: https://openai.com/x\n`)).toBe("OpenAI released it.");
+    expect(firstParagraphText("## Only headings\n\n[^1]: A note.\n")).toBe("");
+  });
 });
 
 describe("heading ids", () => {

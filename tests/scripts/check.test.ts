@@ -114,6 +114,17 @@ describe("npm run check", () => {
     expect(text).not.toMatch(/"Agents"/);
   });
 
+  it("warns about a key set twice and a text in a third language, with their lines", () => {
+    const spanish = "La inteligencia artificial avanza rápidamente en España. Los nuevos modelos de lenguaje compiten por el mercado europeo, y los reguladores preparan nuevas normas para proteger a los usuarios.";
+    const dir = content({
+      "en/daily/a.md": "---\ntitle: A\ndate: 2026-02-04\ntitle: B\n---\nx\n",
+      "daily/c.md": `---\ntitle: Noticias\ndate: 2026-02-05\n---\n${spanish}\n`,
+    });
+    const text = check(dir).lines.join("\n");
+    expect(text).toMatch(/warning: .*a\.md:4: title: is set twice \(lines 2 and 4\); the last value is used/);
+    expect(text).toMatch(/warning: .*c\.md:1: lang: the text reads as Spanish, which is not a language of this site; it is published as English/);
+  });
+
   it("exits cleanly with warnings only, and reports the real content without errors", () => {
     const result = runCheck({}, ROOT);
     expect(result.errors).toBe(0);
@@ -126,11 +137,12 @@ describe("every error class of npm run check, with its message", () => {
     ["YAML syntax", { "a.md": "---\ntitle: [x\n---\n" }, /a\.md:2: title: invalid YAML front matter: /],
     ["TOML syntax", { "a.md": '+++\ntitle = "x\n+++\n' }, /a\.md:2: title: invalid TOML front matter: /],
     ["unclosed front matter", { "a.md": "---\ntitle: x\n" }, /a\.md:1: front matter opened with "---" is never closed/],
-    ["duplicate keys", { "a.md": "---\ntitle: a\ntitle: b\n---\n" }, /a\.md:3: title: invalid YAML front matter: Map keys must be unique/],
     ["front matter that is a list", { "a.md": "---\n- a\n---\n" }, /a\.md:2: front matter must be a set of "key: value" fields, found a list/],
     ["wrong type", { "a.md": fm("draft: maybe") }, /a\.md:4: draft: expected true or false/],
     ["invalid date", { "a.md": "---\ntitle: T\ndate: 2026-13-01\n---\n" }, /a\.md:3: date: "2026-13-01" is not a valid date; expected YYYY-MM-DD/],
-    ["missing date", { "a.md": "---\ntitle: T\n---\n" }, /a\.md: date: missing; add "date: YYYY-MM-DD"/],
+    ["missing date", { "a.md": "---\ntitle: T\n---\n" }, /a\.md:1: date: missing; add "date: YYYY-MM-DD" to the front matter/],
+    ["another generator's syntax", { "a.md": fm("lang: en", "Text.\n\n{{< youtube abc >}}\n") }, /a\.md:8: body: Hugo shortcode "\{\{< youtube >\}\}" would be published as text; /],
+    ["an image whose file is not published", { "a.md": fm("lang: en", "![chart](./chart.png)\n") }, /a\.md:6: image: "\.\/chart\.png": the path is relative to the page, so it would load \/en\/daily\/2026-02-06-t\/chart\.png/],
     ["missing title", { "a.md": "---\ndate: 2026-02-06\n---\nNo heading.\n" }, /a\.md:4: title: missing; expected a "title" field, a first line "# Title", or a styled title line/],
     ["unknown kind", { "a.md": fm("kind: monthly") }, /a\.md:4: kind: "monthly" is not a kind of post; expected weekly, daily or deep-dive/],
     ["unknown language", { "a.md": fm("lang: fr") }, /a\.md:4: lang: "fr" is not a site language; expected zh or en/],

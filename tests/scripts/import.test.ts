@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeF
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { importPosts, type ImportOptions } from "../../scripts/import.ts";
+import { importPosts, type ImportCommandOptions as ImportOptions } from "../../scripts/import.ts";
 import { site } from "../../src/config.ts";
 import { splitFrontMatter } from "../../src/content/frontmatter.ts";
 import { normalizePost } from "../../src/content/normalize.ts";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatProblem } from "../../src/content/errors.ts";
-import { findAssets, isSiteFile, svgProblems } from "../../src/site/assets.ts";
+import { findAssets, findSiteFiles, isSiteFile, svgProblems } from "../../src/site/assets.ts";
 import { ROOT } from "../helpers/seeds.ts";
 
 const INERT = "an SVG on the site must be inert (no script, handlers, foreignObject or outside references). Remove it, or export the image as PNG";
@@ -47,6 +47,26 @@ describe("files copied from assets/", () => {
     const assets = findAssets(root);
     expect(assets.urls).toEqual([]);
     expect(assets.problems.map(formatProblem)).toEqual([`assets: is a symbolic link to ${base}/secrets, outside the project; only files inside it are read. Copy the file you mean into the folder instead of linking it`]);
+  });
+});
+
+describe("files copied from the content folder's media/", () => {
+  it("publishes a post's pictures at /media/, with the same vetting, from a content folder outside the project too", () => {
+    const base = realpathSync(mkdtempSync(path.join(tmpdir(), "media-")));
+    const root = path.join(base, "project");
+    const content = path.join(base, "posts");
+    mkdirSync(path.join(root, "assets"), { recursive: true });
+    mkdirSync(path.join(content, "media/launch"), { recursive: true });
+    writeFileSync(path.join(root, "assets/site.css"), "");
+    writeFileSync(path.join(content, "media/launch/chart.png"), "x");
+    writeFileSync(path.join(content, "media/launch/notes.docx"), "x");
+    writeFileSync(path.join(content, "media/launch/evil.svg"), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const files = findSiteFiles(root, content, [root, content]);
+    expect(files.urls).toEqual(["/assets/site.css", "/media/launch/chart.png", "/media/launch/evil.svg"]);
+    expect(files.sources).toEqual([path.join(root, "assets/site.css"), path.join(content, "media/launch/chart.png"), path.join(content, "media/launch/evil.svg")]);
+    expect(files.leftOut).toEqual(["../posts/media/launch/notes.docx"]);
+    expect(files.problems.map((p) => p.file)).toEqual(["../posts/media/launch/evil.svg"]);
+    expect(findSiteFiles(root, path.join(base, "none"), [root]).urls).toEqual(["/assets/site.css"]);
   });
 });
 
