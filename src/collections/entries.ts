@@ -119,6 +119,8 @@ export function renderBody(post: Post, targets: LinkTargets, siteOrigin: string,
     const problem = imageProblem(src, post, targets);
     if (problem) problems.push({ file: post.sourcePath, line: post.bodyLine + line, field: "image", message: problem });
   };
+  const coverProblem = post.cover && imageProblem(post.cover.src, post, targets);
+  if (coverProblem) problems.push({ file: post.sourcePath, line: post.cover!.line, field: post.cover!.field ?? "cover", message: coverProblem });
   const foreign: ForeignSyntax[] = [];
   env.foreignSyntax = foreign;
   const setup = targets.entities;

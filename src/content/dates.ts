@@ -50,7 +50,9 @@ export function parseDate(value: string, zone: string): ParsedDate | null {
   else if (WITH_OFFSET.test(text)) dt = DateTime.fromISO(text.replace(" ", "T"), { setZone: true }).setZone(zone);
   else if (/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/.test(text)) {
     for (const shape of OTHER_FORMATS) {
-      const parsed = DateTime.fromFormat(text.replace(/z$/, "Z"), shape.format, shape.offset ? { setZone: true } : { zone });
+      // A literal "Z" is no offset to luxon: those shapes are read in UTC.
+      const utc = shape.format.endsWith("'Z'");
+      const parsed = DateTime.fromFormat(text.replace(/z$/, "Z"), shape.format, utc ? { zone: "utc" } : shape.offset ? { setZone: true } : { zone });
       if (!parsed.isValid) continue;
       dt = shape.offset ? parsed.setZone(zone) : parsed;
       hasTime = shape.hasTime;
@@ -86,13 +88,19 @@ export function weekRange(week: string): { start: string; end: string } {
   return { start: monday.toISODate()!, end: monday.plus({ days: 6 }).toISODate()! };
 }
 
-/** Finds a calendar date written in a title or file name: 2026-02-06, 2026/2/6, 2026年2月6日, 20260206. */
-export function dateInText(text: string): string | null {
+/**
+ * Finds a calendar date written in a title or file name: 2026-02-06, 2026/2/6, 2026年2月6日,
+ * and with `compact` (file names) 20260206. A date after a name with a number in it is a
+ * version, not a day: "gpt-4o-2024-08-06", "claude-3-5-sonnet-20241022".
+ */
+export function dateInText(whole: string, options: { compact?: boolean } = {}): string | null {
+  // A date that names a post stands near the start; the look-behinds scan back, so the rest is not read.
+  const text = whole.slice(0, 300);
   const m =
-    /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(text) ??
+    /(?<![A-Za-z\d-]*\d[A-Za-z\d-]*-|[A-Za-z\d])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/.exec(text) ??
     /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/.exec(text) ??
     // A compact date (AIToBoxWeeklyNews_20240614) only from 1990 to 2099: other runs of 8 digits are ids.
-    /(?<!\d)((?:19[9]|20\d)\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/.exec(text);
+    (options.compact ? /(?<![A-Za-z\d-]*\d[A-Za-z\d-]*-|\d)((?:199|20\d)\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/.exec(text) : null);
   if (!m) return null;
   const day = `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
   return DateTime.fromISO(day).isValid ? day : null;

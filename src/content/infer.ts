@@ -1,4 +1,4 @@
-import { franc } from "franc-min";
+import { francAll } from "franc-min";
 import { KINDS, LANGS, type Kind, type Lang } from "../config.ts";
 import { markdownText } from "../markdown/render.ts";
 
@@ -62,6 +62,8 @@ export function langFromText(text: string): Lang {
 /** Below this many letters a language guess is noise; franc's own default is 10. */
 const LANGUAGE_SAMPLE_MIN = 120;
 const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
+/** English's score (the best language's is 1) below which a text is taken for another language. */
+const CLEAR_LEAD = 0.85;
 
 /**
  * The language of a text that is neither Chinese nor English (a pasted Spanish post), by its
@@ -70,8 +72,12 @@ const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
 export function thirdLanguage(text: string): string | undefined {
   const sample = markdownText(proseSample(text).replace(/\n+/g, " "));
   if (sample.replace(/[^\p{L}]/gu, "").length < LANGUAGE_SAMPLE_MIN) return undefined;
-  const code = franc(sample, { minLength: LANGUAGE_SAMPLE_MIN });
+  const scores = francAll(sample, { minLength: LANGUAGE_SAMPLE_MIN });
+  const [code] = scores[0] ?? ["und"];
   if (code === "und" || code === "eng" || code === "cmn" || code === "sco") return undefined;
+  // Names of models, companies and numbers read as any language; only a clear lead over English counts.
+  const english = scores.find(([lang]) => lang === "eng")?.[1] ?? 0;
+  if (english >= CLEAR_LEAD) return undefined;
   return languageNames.of(code) ?? code;
 }
 

@@ -8,6 +8,9 @@ import type { Post } from "./schema.ts";
 
 export const POST_EXTENSIONS = [".md", ".markdown", ".txt"];
 
+/** The content folder's folder of files that posts use (published at /media/ by the build). */
+export const MEDIA_FOLDER = "media";
+
 export interface LoadOptions {
   /** Project root; paths in messages are relative to it. */
   root: string;
@@ -61,6 +64,9 @@ export function loadContent(options: LoadOptions): LoadedContent {
   let removed = false;
   const reparsed: string[] = [];
   const found = findPostFiles(contentRoot, projectRoots(options.root, options.contentDir));
+  // content/media/ holds a post's files (a .txt or .md attachment among them), never posts.
+  const media = path.join(contentRoot, MEDIA_FOLDER) + path.sep;
+  found.files = found.files.filter((file) => !file.startsWith(media));
   const rel = (file: string) => relativePath(options.root, file);
   problems.push(...found.escaping.map((link) => escapingLinkProblem(link, rel)));
   for (const file of found.files) {

@@ -32,7 +32,8 @@ const escapeMarkdown = (text: string) => text.replace(/[\\`*_[\]<>#|~]/g, "\\$&"
 function fieldLine(matter: string, field: string, matterLine: number): number | undefined {
   const lines = matter.split("\n");
   const pattern = new RegExp(`^\\s*["']?${field.replace(/[-]/g, "\\-")}["']?\\s*[:=]`);
-  const i = lines.findIndex((l) => pattern.test(l));
+  // The last line that sets it: a key set twice keeps its last value.
+  const i = lines.findLastIndex((l) => pattern.test(l));
   return i === -1 ? undefined : i + matterLine;
 }
 
@@ -222,18 +223,18 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
     }
   }
 
-  // Date: front matter, then a day in the title or file name, then an ISO week there (its Sunday:
-  // a digest of a week is published at its end).
+  // Date: front matter, then a day in the file name or title, then an ISO week there.
   let date: ParsedDate | null = null;
   let weekFromText: string | undefined;
   if (fm.date !== undefined) {
     date = parseDate(fm.date, options.timeZone);
     if (!date) problem("date", `"${fm.date}" is not a valid date; ${DATE_EXPECTED}`);
   } else {
+    // The file name first: a date there is deliberate, one in a title may belong to a model's name.
     const name = fileNameOf(file);
-    const day = dateInText(title) ?? dateInText(name);
-    const week = day ? null : (weekInText(title) ?? weekInText(name));
-    const where = (found: (text: string) => string | null) => (found(title) ? "the title" : "the file name");
+    const day = dateInText(name, { compact: true }) ?? dateInText(title);
+    const week = day ? null : (weekInText(name) ?? weekInText(title));
+    const where = (found: (text: string, options?: { compact: boolean }) => string | null) => (found(name, { compact: true }) ? "the file name" : "the title");
     const inferDay = (value: string, from: string) => {
       date = parseDate(value, options.timeZone);
       if (date) infer("date", value, from);
@@ -243,7 +244,7 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
     else if (!week && options.fallback?.date) inferDay(options.fallback.date, options.fallback.dateFrom ?? "--date");
     else if (week) {
       weekFromText = week;
-      inferDay(weekRange(week).end, `the week ${week} in ${where(weekInText)} (its Sunday; add "date:" to say the day it was published)`);
+      inferDay(weekRange(week).start, `the week ${week} in ${where(weekInText)} (its Monday, so the post is never held back as scheduled; add "date:" to say the day it was published)`);
     } else {
       problems.push({
         file,
@@ -349,7 +350,7 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
     const src = (typeof coverValue === "string" ? coverValue : coverValue.src).trim();
     const alt = typeof coverValue === "string" ? "" : clean(coverValue.alt ?? "").trim();
     if (!isSafeImageUrl(src)) problem(coverField, `"${src}" is not an image URL; expected https://… or a path on this site`);
-    else if (src) cover = { src, alt };
+    else if (src) cover = { src, alt, field: coverField, line: lineOf(coverField) };
   }
 
   // Slug.
@@ -405,7 +406,7 @@ export function normalizePost(source: string, options: NormalizeOptions): Normal
       tags: uniqueBy(tags, tagKey),
       authors: uniqueBy(authors, (s) => s.toLowerCase()),
       keywords: uniqueBy([...list(fm.seo), ...list(fm.keywords)], tagKey),
-      cover: cover && { src: cover.src, alt: cover.alt || title },
+      cover: cover && { ...cover, alt: cover.alt || title },
       translationKey: fm.translationKey?.trim() || undefined,
       slug,
       draft: fm.draft ?? false,

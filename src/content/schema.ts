@@ -98,6 +98,9 @@ export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export interface Cover {
   src: string;
   alt: string;
+  /** The front-matter field that set it (cover, coverImage or image) and its line, for messages. */
+  field?: string;
+  line?: number;
 }
 
 /** Where a field's value came from when the post did not say it outright. */

@@ -11,7 +11,7 @@ import { normalizePost, type NormalizeOptions } from "../content/normalize.ts";
 import type { Post } from "../content/schema.ts";
 import { convertBody, type Reference } from "./convert.ts";
 import { assetCopier, PostIndex, relativeContentLink, type AssetCopier, type ImportedPost } from "./references.ts";
-import { detectSite, IMPORT_EXTENSIONS, isSectionFile, type SourceSite } from "./site.ts";
+import { detectSite, IMPORT_EXTENSIONS, isSectionFile, PLAIN_EXTENSIONS, skipInSite, type SourceSite } from "./site.ts";
 
 export interface ImportOptions {
   /** Project root; the content folder and assets/ are below it. */
@@ -64,7 +64,7 @@ function walkOne(file: string): FoundFiles {
   return where === "inside" ? { files: [file], escaping: [] } : { files: [], escaping: [{ link: file, target: real, reason: where }] };
 }
 
-const isImportFile = (name: string) => IMPORT_EXTENSIONS.includes(path.extname(name).toLowerCase());
+const accepts = (extensions: string[]) => (name: string) => extensions.includes(path.extname(name).toLowerCase());
 
 /** The date of the commit that added a file, when it is in a git repository; undefined otherwise. */
 function firstCommitDate(file: string): string | undefined {
@@ -96,6 +96,7 @@ export function importPosts(inputs: string[], options: ImportOptions): ImportRes
 
   // First every post is read, so links between them can be resolved whatever their order.
   const candidates: Candidate[] = [];
+  const claimed = new Map<string, string>();
   for (const input of inputs) {
     const absolute = path.resolve(options.root, input);
     if (!existsSync(absolute)) {
@@ -108,14 +109,14 @@ export function importPosts(inputs: string[], options: ImportOptions): ImportRes
     if (isDir && site.generator !== "plain") options.log(`${rel(absolute) || "."}: a ${site.generator} site; posts from ${site.postRoots.map((r) => rel(r) || ".").join(", ")}`);
     for (const postRoot of isDir ? site.postRoots : [absolute]) {
       // Nothing is read from outside the folder being imported: a link there could bring in any file of this machine.
-      const found = isDir ? walkFiles(postRoot, { roots: [realRoot(absolute)], accept: isImportFile }) : walkOne(absolute);
+      const found = isDir ? walkFiles(postRoot, { roots: [realRoot(absolute)], accept: accepts(site.generator === "plain" ? PLAIN_EXTENSIONS : IMPORT_EXTENSIONS), skip: skipInSite }) : walkOne(absolute);
       for (const link of found.escaping) {
         options.error(`error: ${formatProblem(escapingLinkProblem(link, rel, isDir ? rel(absolute) || "." : "the folder of the file"))}`);
         result.failed.push(rel(link.link));
       }
       for (const file of found.files) {
         const candidate = readCandidate(file, site, postRoot, options, rel, fail);
-        if (candidate) candidates.push(candidate);
+        if (candidate) candidates.push(apart(candidate, claimed, options, rel));
       }
     }
   }
@@ -165,6 +166,32 @@ export function importPosts(inputs: string[], options: ImportOptions): ImportRes
   }
   for (const copier of copiers.values()) result.assets.push(...copier.copied.map(rel));
   return result;
+}
+
+/**
+ * A post that would be written where another post of this import goes (same title and date)
+ * gets the first free numbered slug instead, and says so: one must never replace the other.
+ */
+function apart(candidate: Candidate, claimed: Map<string, string>, options: ImportOptions, rel: (p: string) => string): Candidate {
+  const first = claimed.get(candidate.target);
+  if (!first) {
+    claimed.set(candidate.target, candidate.file);
+    return candidate;
+  }
+  const { post } = candidate;
+  let n = 2;
+  const targetOf = (slug: string) => path.join(path.dirname(candidate.target), `${slug}.md`);
+  while (claimed.has(targetOf(`${post.slug}-${n}`)) || existsSync(targetOf(`${post.slug}-${n}`))) n++;
+  const slug = `${post.slug}-${n}`;
+  const target = targetOf(slug);
+  claimed.set(target, candidate.file);
+  options.log(`  ${rel(candidate.file)}: slug = "${slug}" (${rel(first)} already takes "${post.slug}")`);
+  return {
+    ...candidate,
+    post: { ...post, slug },
+    target,
+    imported: { ...candidate.imported, slug, contentPath: `${post.lang}/${post.kind}/${slug}.md` },
+  };
 }
 
 /** Reads one file as a post, with the fallbacks import offers; reports and returns undefined when it cannot be read. */
@@ -256,18 +283,19 @@ function resolveReference(
   } catch {
     // A broken escape is looked up as written.
   }
+  // A link names a post by its path (any extension, or none) or by a dated permalink; a bare
+  // name is too loose for a link (/tags/gpt-4o/ is no post named gpt-4o).
   const post = cleanPath.startsWith("@/")
     ? index.atPath(path.join(site.contentRoot, decoded.slice(2)))
     : cleanPath.startsWith("/")
-      ? (index.atPath(path.join(site.contentRoot, decoded)) ?? index.named(decoded))
-      : (index.atPath(path.resolve(path.dirname(from.file), decoded)) ?? index.named(decoded));
+      ? (index.atPath(path.join(site.contentRoot, decoded)) ?? index.atPermalink(decoded))
+      : (index.atPath(path.resolve(path.dirname(from.file), decoded)) ?? index.atPermalink(decoded));
   if (post) return relativeContentLink(own, post, fragment);
   const file = cleanPath.startsWith("@/") ? undefined : copier.place(cleanPath, from.imported);
   if (file) return file + fragment;
-  if (baseUrl && !cleanPath.startsWith("@/")) {
-    const folder = relativePath(site.root, path.dirname(from.file));
-    return new URL(url, new URL(cleanPath.startsWith("/") ? "" : `${folder ? `${folder}/` : ""}`, baseUrl.replace(/\/?$/, "/"))).href;
-  }
-  unresolved.push({ line: ref.line, text: `link ${url}: leads to no imported post or file; import its target too, or pass --base-url https://old.example/ to link to the old site` });
+  // The old site's address of a path from its root is known; that of a page-relative link is not (its page's old URL is not).
+  if (baseUrl && cleanPath.startsWith("/")) return new URL(url.slice(1), baseUrl.replace(/\/?$/, "/")).href;
+  const hint = cleanPath.startsWith("/") ? "pass --base-url https://old.example/ to link to the old site" : "write the full address of the page it meant";
+  unresolved.push({ line: ref.line, text: `link ${url}: leads to no imported post or file; import its target too, or ${hint}` });
   return undefined;
 }

@@ -17,7 +17,7 @@ export interface ImportedPost {
 const POST_SUFFIX = /(?:\/index)?(?:\.(?:md|mdx|markdown|html?))?\/?$/i;
 
 /** A post's keys: its path without extension (absolute), also as a bundle folder. */
-const pathKey = (file: string) => file.replace(POST_SUFFIX, "");
+const pathKey = (file: string) => file.split(path.sep).join("/").replace(POST_SUFFIX, "");
 /** A Jekyll or Hexo post name: the file name without extension, with or without its date. */
 const nameKeys = (file: string) => {
   const stem = path.basename(pathKey(file));
@@ -52,9 +52,18 @@ export class PostIndex {
     return this.byPath.get(pathKey(file));
   }
 
+  /**
+   * The post an old dated permalink names (Jekyll and Hexo's /2016/03/13/second.html): the post
+   * whose file is 2016-03-13-second, nothing looser.
+   */
+  atPermalink(url: string): string | undefined {
+    const m = /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})\/([^/]+?)(?:\.html?)?\/?$/.exec(url);
+    return m ? (this.byName.get(`${m[1]}-${m[2]}-${m[3]}-${m[4]}`) ?? undefined) : undefined;
+  }
+
   /** The content path of the post a bare name names ("2016-03-13-second", "other-post"). */
   named(name: string): string | undefined {
-    const key = path.basename(pathKey(name));
+    const key = path.posix.basename(pathKey(name));
     return this.byName.get(key) ?? this.byName.get(key.replace(/^\d{4}-\d{2}-\d{2}-/, "")) ?? undefined;
   }
 }
@@ -104,7 +113,7 @@ export function assetCopier(site: SourceSite, media: { dir: string; url: string 
         const known = done.get(key);
         if (known) return known;
         const folder = path.join(media.dir, post.slug);
-        const name = uniqueName(path.basename(file), file, folder);
+        const name = uniqueName(safeName(path.basename(file)), file, folder);
         const target = path.join(folder, name);
         if (!dryRun) {
           mkdirSync(folder, { recursive: true });
@@ -118,6 +127,15 @@ export function assetCopier(site: SourceSite, media: { dir: string; url: string 
       return undefined;
     },
   };
+}
+
+/**
+ * A copied file's name with letters, digits, ".", "_" and "-" only: brackets and braces would
+ * be read as a pattern when the build copies it, spaces and "#" or "?" break its URL.
+ */
+function safeName(name: string): string {
+  const cleaned = name.normalize("NFC").replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^[-.]+/, "");
+  return cleaned || "file";
 }
 
 /** The file's name in its post's folder; another file already there under that name keeps it, this one gets a number. */

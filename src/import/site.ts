@@ -36,7 +36,11 @@ export function detectSite(root: string): SourceSite {
     contentRoot: content,
   });
   const config = read(at("config.toml"));
-  if (has(root, "hugo.toml", "hugo.yaml", "hugo.json") || (/^\s*baseURL\s*=/im.test(config) && !/^\s*base_url\s*=/m.test(config))) {
+  const hugoConfig =
+    has(root, "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config/_default") ||
+    (/^\s*baseURL\s*=/im.test(config) && !/^\s*base_url\s*=/m.test(config)) ||
+    ["config.yaml", "config.yml", "config.json"].some((name) => /^\s*"?baseURL"?\s*:/im.test(read(at(name))));
+  if (hugoConfig) {
     return site("hugo", existing("content"), existing("static"), at("content"));
   }
   if (has(root, "zola.toml") || /^\s*base_url\s*=/m.test(config)) return site("zola", existing("content"), existing("static"), at("content"));
@@ -56,8 +60,18 @@ export function detectSite(root: string): SourceSite {
   return site("plain", [root], [root]);
 }
 
-/** Post files a generator reads: Markdown and MDX. */
-export const IMPORT_EXTENSIONS = [".md", ".markdown", ".mdx", ".txt"];
+/** Post files a generator reads: Markdown and MDX; a folder of no generator's may hold posts as .txt too (an export). */
+export const IMPORT_EXTENSIONS = [".md", ".markdown", ".mdx"];
+export const PLAIN_EXTENSIONS = [...IMPORT_EXTENSIONS, ".txt"];
+
+/**
+ * Folders of a site that hold no posts of its own: dependencies, build output, themes (whose
+ * exampleSite is another site), archetypes and templates.
+ */
+const NOT_POSTS = new Set(["node_modules", "public", "dist", "build", "resources", "themes", "archetypes", "layouts", "templates", "vendor", "static", "assets"]);
+
+/** Names a folder walk passes by: hidden ones, "_" ones (Hugo's _index.md, Jekyll's _drafts) and NOT_POSTS. */
+export const skipInSite = (name: string) => name.startsWith(".") || name.startsWith("_") || NOT_POSTS.has(name);
 
 /**
  * Whether a file under a post folder is a page rather than a post: a section's list page

@@ -148,7 +148,8 @@ const DETECTORS: Detector[] = [
   },
   {
     // kramdown: {:toc}, {: .class}, {:.class}, {: #id}, {: key="v"}, {::options … /}.
-    pattern: /(?<!\\)\{:(?:(toc)\}|(:\w+)|\s*[.#][^\s}]|\s*[A-Za-z_][\w-]*=)/g,
+    // "{:.2f}" (a Python format spec) is not one: a class or id starts with a letter.
+    pattern: /(?<!\\)\{:(?:(toc)\}|(:\w+)|[ \t]*[.#][A-Za-z_][^\s}]*[ \t]*\}|[ \t]*[A-Za-z_][\w-]*=)/g,
     in: "all",
     closer: "}",
     found: (m, _context, closedAt) => {
@@ -170,13 +171,16 @@ const DETECTORS: Detector[] = [
   {
     // MDX: import and export lines at the top level.
     pattern:
-      /(?<![^\n])(?:import[ \t]+(?:[\w$*{}, \t]+?[ \t]+from[ \t]+)?["'][^"'\n]+["'];?[ \t]*(?=\n|$)|export[ \t]+(?:const|let|var|function|class|default)\b)/g,
+      /(?<![^\n])(?:import[ \t]+(?:[\w$*{},]+(?:[ \t]+[\w$*{},]+)*?[ \t]+from[ \t]+)?["'][^"'\n]+["'];?[ \t]*(?=\n|$)|export[ \t]+(?:const|let|var|function|class|default)\b)/g,
     in: "top",
     found: (m) => ({ syntax: `MDX ${m[0].startsWith("import") ? "import" : "export"} line: ${shorten(m[0].trim())}`, advice: ADVICE.mdxImport }),
   },
   {
     // MDX/JSX components: <Tabs>, <TabItem value="a">, <YouTube id="x" />, </Tabs>.
-    pattern: /<(\/?)([A-Z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*)(?=[\s/>])[^<>]*>/g,
+    // Only what JSX could parse: every attribute a name (with a value or not), so prose in
+    // angle brackets ("<Claude 3.5 Sonnet>", "<OpenAI DevDay 2024>") is not taken for one.
+    pattern:
+      /<(\/?)([A-Z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*)(?:[ \t\n]+[A-Za-z_:][\w:.-]*(?:[ \t]*=[ \t]*(?:"[^"\n]*"|'[^'\n]*'|\{[^{}\n]*\}))?)*[ \t\n]*\/?>/g,
     in: "all",
     found: (m) => {
       const [, close, name] = m as unknown as [string, string, string];

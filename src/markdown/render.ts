@@ -265,6 +265,31 @@ function linearInlineHtml(md: MarkdownIt): void {
   md.inline.ruler.at("html_inline", (state, silent) => inlineHtmlCanClose(state) && htmlInline(state, silent));
 }
 
+/** An <img> tag's src attribute. */
+const SRC_ATTRIBUTE = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+
+/**
+ * Tells `check` of every <img> in a piece of raw HTML, with its line. Each tag's end is found
+ * once and reused by the openers before it, so a run of unclosed "<img" stays linear.
+ */
+function checkHtmlImages(html: string, firstLine: number, check: (src: string, line: number) => void): void {
+  const lower = html.toLowerCase();
+  let line = firstLine;
+  let counted = 0;
+  let end = -1;
+  for (let at = lower.indexOf("<img"); at !== -1; at = lower.indexOf("<img", at + 4)) {
+    if (!/[\s/>]/.test(html[at + 4] ?? "")) continue;
+    if (end < at) end = html.indexOf(">", at);
+    if (end === -1) return;
+    for (let i = html.indexOf("\n", counted); i !== -1 && i < at; i = html.indexOf("\n", i + 1)) line++;
+    counted = at;
+    // A tag is read up to 2,000 characters: a run of openers before one far ">" costs no more than that each.
+    const m = SRC_ATTRIBUTE.exec(html.slice(at + 4, Math.min(end, at + 2_004)));
+    const src = (m?.[1] ?? m?.[2] ?? m?.[3] ?? "").trim();
+    if (src) check(src, line);
+  }
+}
+
 /** Emphasis leaves empty text tokens behind; the rules after it read tokens' first characters. */
 function dropEmptyText(state: StateCore): void {
   for (const token of state.tokens) if (token.children) token.children = token.children.filter((c) => c.type !== "text" || c.content !== "");
@@ -304,11 +329,16 @@ export function createMarkdown(): MarkdownIt {
   md.core.ruler.push("resolve_links", (state) => {
     const env = state.env as InternalEnv;
     for (const block of state.tokens) {
+      if (block.type === "html_block" && env.checkImage) checkHtmlImages(block.content, block.map?.[0] ?? 0, env.checkImage);
       const children = block.children ?? [];
+      // The line of each child: the block's first, plus the line breaks before it.
+      let line = block.map?.[0] ?? 0;
       children.forEach((token, i) => {
+        if (token.type === "softbreak" || token.type === "hardbreak") line++;
+        if (token.type === "html_inline" && env.checkImage) checkHtmlImages(token.content, line, env.checkImage);
         if (token.type === "image" && env.checkImage) {
           const src = token.attrGet("src");
-          if (src) env.checkImage(src, block.map?.[0] ?? 0);
+          if (src) env.checkImage(src, line);
           return;
         }
         if (token.type !== "link_open") return;
@@ -317,7 +347,7 @@ export function createMarkdown(): MarkdownIt {
         if (env.resolveLink) {
           let text = "";
           for (let j = i + 1; j < children.length && children[j]!.type !== "link_close"; j++) text += children[j]!.content;
-          const next = env.resolveLink(href, text, block.map?.[0] ?? 0);
+          const next = env.resolveLink(href, text, line);
           if (next !== undefined) token.attrSet("href", next);
         }
         if (env.siteOrigin && isExternal(token.attrGet("href")!, env.siteOrigin)) token.attrSet("rel", "noopener noreferrer");

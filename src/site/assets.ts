@@ -3,6 +3,7 @@ import path from "node:path";
 import { Parser } from "htmlparser2";
 import type { ContentProblem } from "../content/errors.ts";
 import { escapingLinkProblem, realRoot, relativePath, walkFiles } from "../content/files.ts";
+import { MEDIA_FOLDER } from "../content/load.ts";
 
 /** The site's own files (stylesheets, scripts, images, fonts), copied to /assets/. */
 export const ASSETS_DIR = "assets";
@@ -39,7 +40,7 @@ export interface SiteAssets {
 }
 
 /** The content folder's images and files (a post's pictures, as import brings them), published at /media/. */
-export const MEDIA_DIR = "media";
+export const MEDIA_DIR = MEDIA_FOLDER;
 
 /**
  * A folder as the build publishes it below `urlBase`, every file vetted before anything is

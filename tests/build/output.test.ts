@@ -34,7 +34,7 @@ describe("a failed build keeps the last good site", () => {
   }, 120_000);
 
   it("leaves the site byte for byte when the link check fails, and says so", { timeout: 120_000 }, () => {
-    writeFileSync(path.join(content, "en/daily/broken.md"), "---\ntitle: Broken image\ndate: 2026-03-03\n---\n<img src=\"/assets/missing-chart.png\" alt=\"chart\">\n");
+    writeFileSync(path.join(content, "en/daily/broken.md"), "---\ntitle: Broken link\ndate: 2026-03-03\n---\n<a href=\"/en/gone/\">gone</a>\n");
     const failed = build(content, out);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain("build failed: 1 broken internal link; ");

@@ -28,6 +28,7 @@ describe("parseDate", () => {
     ["a slash date", "2024/07/08", "2024-07-07T16:00:00.000Z"],
     ["a day without leading zeros", "2024-7-8", "2024-07-07T16:00:00.000Z"],
     ["UTC after a space", "2016-03-12 11:40:18 Z", "2016-03-12T11:40:18.000Z"],
+    ["UTC after a slash date, whatever the machine's zone", "2016/3/12 11:40:18Z", "2016-03-12T11:40:18.000Z"],
     ["RFC 2822, as feeds write", "Sat, 12 Mar 2016 11:40:18 +0800", "2016-03-12T03:40:18.000Z"],
   ])("reads %s: %j", (_, value, instant) => {
     expect(parseDate(value, ZONE)!.instant.toISOString()).toBe(instant);
@@ -65,8 +66,15 @@ describe("dateInText", () => {
     expect(dateInText("2026年2月6日 AI 日报")).toBe("2026-02-06");
     expect(dateInText("news-2026/2/6.md")).toBe("2026-02-06");
     expect(dateInText("2026年2月第一周")).toBeNull();
-    expect(dateInText("AIToBoxWeeklyNews_20240614.md")).toBe("2024-06-14");
-    expect(dateInText("issue_12345678.md")).toBeNull();
+    expect(dateInText("AIToBoxWeeklyNews_20240614.md", { compact: true })).toBe("2024-06-14");
+    expect(dateInText("AIToBoxWeeklyNews_20240614.md")).toBeNull();
+    expect(dateInText("issue_12345678.md", { compact: true })).toBeNull();
+  });
+
+  it("reads a date after a name with a number in it as a version, not a day", () => {
+    expect(dateInText("OpenAI 发布 gpt-4o-2024-08-06")).toBeNull();
+    expect(dateInText("claude-3-5-sonnet-20241022.md", { compact: true })).toBeNull();
+    expect(dateInText("news-2026-02-06.md")).toBe("2026-02-06");
   });
 
   it("finds an ISO week in a title or file name", () => {

@@ -251,14 +251,20 @@ describe("posts pasted from other generators", () => {
     expect(pasted.warnings.map((w) => w.message)).toEqual([
       'the text reads as Spanish, which is not a language of this site; it is published as English; add "lang: en" to keep it so, or translate it',
     ]);
+    // A list of models and companies is English enough, whatever its trigrams look like.
+    const models = "- OpenAI GPT-4o mini\n- Anthropic Claude 3.5 Sonnet\n- Google Gemini 1.5 Pro\n- Mistral Large 2\n- Meta Llama 3.1 405B\n- Cohere Command R+\n- xAI Grok 2 and many more models today\n";
+    expect(normalizePost(`---\ntitle: Models\ndate: 2024-08-01\n---\n${models}`, options("models.md")).post!.warnings).toEqual([]);
   });
 
   it("dates a post by a compact date or an ISO week in its file name or title", () => {
     const compact = normalizePost("# AIToBox AI 周报\n\n本周要闻。\n", options("plain/AIToBoxWeeklyNews_20240614.md")).post!;
     expect(compact).toMatchObject({ day: "2024-06-14", kind: "weekly" });
     const week = normalizePost("# 物理 AI 本周精选 — 2026-W33\n\n本周要闻。\n", options("plain/2026-W33.md")).post!;
-    expect(week).toMatchObject({ week: "2026-W33", day: "2026-08-16", kind: "weekly" });
-    expect(week.inferred.find((i) => i.field === "date")!.from).toContain("the week 2026-W33 in the title (its Sunday");
+    expect(week).toMatchObject({ week: "2026-W33", day: "2026-08-10", kind: "weekly" });
+    expect(week.inferred.find((i) => i.field === "date")!.from).toContain("the week 2026-W33 in the file name (its Monday, so the post is never held back");
+    // The file name's date beats a version date in the title.
+    const versioned = normalizePost("# claude-3-5-sonnet-20241022 与 gpt-4o-2024-08-06 对比\n\n正文。\n", options("daily/2026-08-12.md")).post!;
+    expect(versioned.day).toBe("2026-08-12");
     const bundle = normalizePost("---\ntitle: Launch\n---\nBody\n", options("blog/2024-05-01-launch/index.md")).post!;
     expect(bundle.day).toBe("2024-05-01");
   });

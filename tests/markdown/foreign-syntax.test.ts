@@ -158,6 +158,8 @@ describe("foreign syntax", () => {
       "",
       "中文：：：内容 and a:::b in a sentence ::: like this.",
       "",
+      "Anthropic 发布 <Claude 3.5 Sonnet>，回顾 <OpenAI DevDay 2024>；scores formatted with {:.2f}.",
+      "",
       "Regexes [^a-z], [^A-Za-z0-9] and [^\\s] in prose, and an escaped \\[^2].",
       "",
       "Generic List<T>, old <B>bold</B> and <DIV>x</DIV>.",
@@ -191,5 +193,8 @@ describe("foreign syntax", () => {
     const findings = found(body);
     expect(findings.every((f) => f.line >= 0)).toBe(true);
     expect(found(":::\n".repeat(10_000))).toHaveLength(10_000);
+    // An import line with a long run of spaces, and a capitalized tag with many spaces, read once each.
+    expect(found(`import${" ".repeat(50_000)}x from 'y'`)).toHaveLength(1);
+    expect(found(`<Tabs${" ".repeat(50_000)}x`)).toEqual([]);
   });
 });
