@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { weekInLink } from "../collections/links.ts";
 import type { Author } from "../config.ts";
 import { canonicalSource } from "../content/canonical.ts";
 import { formatProblem, type ContentProblem } from "../content/errors.ts";
@@ -138,7 +139,8 @@ export function importPosts(inputs: string[], options: ImportOptions): ImportRes
     if (!copier) copiers.set(site, (copier = assetCopier(site, { dir: path.join(contentRoot, options.mediaDir), url: `/${options.mediaDir}` }, options.dryRun, options.isWebFile)));
     const unresolved: { line?: number; text: string }[] = [];
     const resolve = (ref: Reference) => resolveReference(ref, candidate, index, copier!, options.baseUrl, unresolved);
-    const converted = convertBody(candidate.body, { resolve }, { mdx: path.extname(file).toLowerCase() === ".mdx" });
+    const titleOf = (ref: Reference) => (ref.kind === "post" ? index.titleNamed(ref.name) : undefined);
+    const converted = convertBody(candidate.body, { resolve, titleOf }, { mdx: path.extname(file).toLowerCase() === ".mdx" });
     const cover = post.cover && !/^[a-z]+:/i.test(post.cover.src) ? copier.place(post.cover.src, candidate.imported) : undefined;
     const finalPost: Post = cover ? { ...post, cover: { ...post.cover!, src: cover } } : post;
     const at = (line: number) => `${rel(file)}:${candidate.bodyLine + line - 1}`;
@@ -291,6 +293,8 @@ function resolveReference(
       ? (index.atPath(path.join(site.contentRoot, decoded)) ?? index.atPermalink(decoded))
       : (index.atPath(path.resolve(path.dirname(from.file), decoded)) ?? index.atPermalink(decoded));
   if (post) return relativeContentLink(own, post, fragment);
+  // A legacy week link (../weekly_news/ai_news_2026-W06) is the site's own: the build sends it to that week.
+  if (weekInLink(cleanPath)) return undefined;
   const file = cleanPath.startsWith("@/") ? undefined : copier.place(cleanPath, from.imported);
   if (file) return file + fragment;
   // The old site's address of a path from its root is known; that of a page-relative link is not (its page's old URL is not).

@@ -32,10 +32,12 @@ const nameKeys = (file: string) => {
 export class PostIndex {
   private readonly byPath = new Map<string, string>();
   private readonly byName = new Map<string, string | null>();
+  private readonly titles = new Map<string, string>();
 
   constructor(posts: ImportedPost[], existing: string[] = []) {
     for (const contentPath of existing) this.addName(path.basename(contentPath, path.extname(contentPath)), contentPath);
     for (const post of posts) {
+      this.titles.set(post.contentPath, post.title);
       this.byPath.set(pathKey(post.source), post.contentPath);
       for (const name of [...nameKeys(post.source), post.slug]) this.addName(name, post.contentPath);
     }
@@ -59,6 +61,12 @@ export class PostIndex {
   atPermalink(url: string): string | undefined {
     const m = /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})\/([^/]+?)(?:\.html?)?\/?$/.exec(url);
     return m ? (this.byName.get(`${m[1]}-${m[2]}-${m[3]}-${m[4]}`) ?? undefined) : undefined;
+  }
+
+  /** The title of the imported post a bare name names. */
+  titleNamed(name: string): string | undefined {
+    const contentPath = this.named(name);
+    return contentPath && this.titles.get(contentPath);
   }
 
   /** The content path of the post a bare name names ("2016-03-13-second", "other-post"). */

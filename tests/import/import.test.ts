@@ -75,6 +75,8 @@ describe("npm run import of whole sites", () => {
     expect(hello).toMatch(/^---\ntitle: Llama 3\.1 405B 开源发布\nkind: daily\nlang: zh\ndate: 2024-07-13T20:46:25\+08:00\n/);
     expect(hello).toContain("/media/2024-07-13-llama-3-1-405b-kai-yuan-fa-bu/diagram.png");
     expect(hello).toContain("```js\n");
+    // {% post_link other-post %} shows the post's title, as Hexo did.
+    expect(hello).toContain("[Mistral Large 2 评测](./2024-07-08-mistral-large-2-ping-ce.md)");
     expect(result.assets).toContain("content/media/2024-07-13-llama-3-1-405b-kai-yuan-fa-bu/diagram.png");
   });
 
@@ -115,7 +117,7 @@ describe("npm run import of whole sites", () => {
 
   it("turns links to pages it did not import into links to the old site with --base-url, and fills a missing date and title", () => {
     const root = fresh();
-    writeFileSync(path.join(root, "note.md"), "A [related page](../about/) and [another](/2019/old-post.html).\n");
+    writeFileSync(path.join(root, "note.md"), "A [related page](../about/) and [another](/2019/old-post.html); [W06](../weekly_news/ai_news_2026-W06).\n");
     const { file, log } = importInto(root, [path.join(root, "note.md")], { baseUrl: "https://old.example/blog/", date: "2024-01-02", title: "Old note" });
     const written = file("content/en/daily/2024-01-02-old-note.md");
     expect(written).toContain("[another](https://old.example/blog/2019/old-post.html)");
@@ -123,6 +125,9 @@ describe("npm run import of whole sites", () => {
     expect(written).toContain("[related page](../about/)");
     expect(log).toContain("  needs attention: note.md:1: link ../about/: leads to no imported post or file; import its target too, or write the full address of the page it meant");
     expect(log).toContain('  date = "2024-01-02" (from --date)');
+    // A legacy week link is the site's own: the build sends it to that week's digest.
+    expect(written).toContain("[W06](../weekly_news/ai_news_2026-W06)");
+    expect(log.filter((l) => l.includes("needs attention"))).toHaveLength(1);
   });
 
   it("offers the date of the commit that added a post with no date anywhere, and says so", () => {

@@ -33,6 +33,8 @@ export interface Scan {
   /** 1-based line of a position. */
   line(pos: number): number;
   resolve(ref: Reference): string | undefined;
+  /** The title of a post a reference names, when the caller knows it. */
+  titleOf(ref: Reference): string | undefined;
   /**
    * The final URL of a destination as written in the post, which may hold template tags
    * (`{{ site.baseurl }}/x`, `{% post_url x %}`, `{{< relref "x" >}}`): unwrapped, then

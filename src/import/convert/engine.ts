@@ -77,6 +77,10 @@ export class Engine implements Scan {
     return this.context.resolve(ref);
   }
 
+  titleOf(ref: Reference): string | undefined {
+    return this.context.titleOf?.(ref);
+  }
+
   destination(raw: string, kind: "link" | "image", pos: number, syntax: string): string {
     return evaluateDestination(this, raw, kind, pos, syntax);
   }

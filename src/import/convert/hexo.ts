@@ -147,10 +147,12 @@ export function hexoTag(scan: Scan, tag: TemplateTag): Item | null {
           scan.notes.converted(line, syntax, `became the post's URL ${url}`);
           return { text: url };
         }
-        if (words.length === 0) scan.notes.attention(line, syntax, `the link to "${slug}" shows the post's name: Hexo showed its title, write that in.`);
+        // Without a text of its own, Hexo showed the post's title: the imported post's, when known.
+        const known = words.length === 0 ? scan.titleOf({ kind: "post", name: slug, syntax }) : undefined;
+        if (words.length === 0 && !known) scan.notes.attention(line, syntax, `the link to "${slug}" shows the post's name: Hexo showed its title, write that in.`);
         else scan.notes.converted(line, syntax, `became a link to ${url}`);
         // Hexo escapes the title's HTML unless told not to.
-        const title = escape === "false" ? words.join(" ") : escapeHtml(words.join(" ")).replace(/&quot;/g, '"');
+        const title = known ?? (escape === "false" ? words.join(" ") : escapeHtml(words.join(" ")).replace(/&quot;/g, '"'));
         return { text: link(title || slug, url) };
       });
     }

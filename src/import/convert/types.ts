@@ -7,6 +7,8 @@ export type Reference =
 export interface ConvertContext {
   /** New destination for a reference, or undefined to keep a link/image as written (for "post": undefined means not found). */
   resolve(ref: Reference): string | undefined;
+  /** The title of a post a reference names, when it is known: Hexo's post_link shows it. */
+  titleOf?(ref: Reference): string | undefined;
 }
 
 export interface ConversionNote {
