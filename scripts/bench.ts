@@ -218,6 +218,9 @@ interface BuildPhases {
   linkSeconds?: number;
   storiesSeconds?: number;
   buildProcessMB?: number;
+  /** Share images written, and the time from the build's start of drawing to its end (beside Eleventy). */
+  shareImages?: number;
+  shareSeconds?: number;
 }
 
 /** The phases `npm run build` prints. */
@@ -234,6 +237,8 @@ function phasesOf(output: string): BuildPhases {
     linkSeconds: number(/^links: .*\(([\d.]+) s\)$/m),
     storiesSeconds: number(/^stories: .* in ([\d.]+) s$/m),
     buildProcessMB: number(/^memory: peak (\d+) MB/m),
+    shareImages: number(/^share images: (\d+) /m),
+    shareSeconds: number(/^share images: .* in ([\d.]+) s$/m),
   };
 }
 
@@ -254,6 +259,8 @@ interface SizeReport {
   search?: Timed & { pages: number };
   /** `npm run status -- --weeks 4` on the corpus: reading every post, then the desk. */
   status?: Timed;
+  /** The same build again with the share images cached, and without share images (SHARE_IMAGES=0). */
+  share?: { warm: Timed & BuildPhases; without: Timed };
 }
 
 const PAGEFIND = path.join(ROOT, "node_modules/@pagefind/linux-x64/bin/pagefind_extended");
@@ -266,7 +273,9 @@ async function benchSize(posts: number, options: { quick: boolean; entities: boo
   const large = posts > 10000;
 
   const fullOut = path.join(work, "site");
-  const full = await measure(process.execPath, ["--import", "tsx", "scripts/build.ts"], { CONTENT_DIR: corpus, OUTPUT_DIR: fullOut, BUILD_TIME });
+  // A cache of share images of its own: the first build draws every image (a cold build).
+  const shareCache = path.join(work, "share-images");
+  const full = await measure(process.execPath, ["--import", "tsx", "scripts/build.ts"], { CONTENT_DIR: corpus, OUTPUT_DIR: fullOut, BUILD_TIME, SHARE_IMAGE_CACHE: shareCache });
   if (!full.ok) throw new Error(`full build failed at ${posts} posts:\n${full.output.slice(-3000)}`);
 
   const refDir = path.join(work, "reference");
@@ -303,6 +312,15 @@ async function benchSize(posts: number, options: { quick: boolean; entities: boo
       report.hugo = { ...timed(hugo), pages: countFiles(hugoOut, ".html") };
       report.hugoRatio = full.wallSeconds / hugo.wallSeconds;
     } else console.log(`hugo failed at ${posts} posts:\n${hugo.output.slice(-2000)}`);
+  }
+
+  // What the share images cost: the build again with every image cached, and without them.
+  if (!large) {
+    const warm = await measure(process.execPath, ["--import", "tsx", "scripts/build.ts"], { CONTENT_DIR: corpus, OUTPUT_DIR: path.join(work, "site-warm"), BUILD_TIME, SHARE_IMAGE_CACHE: shareCache });
+    const without = await measure(process.execPath, ["--import", "tsx", "scripts/build.ts"], { CONTENT_DIR: corpus, OUTPUT_DIR: path.join(work, "site-plain"), BUILD_TIME, SHARE_IMAGES: "0" });
+    if (warm.ok && without.ok) report.share = { warm: { ...timed(warm), ...phasesOf(warm.output) }, without: timed(without) };
+    rmSync(path.join(work, "site-warm"), { recursive: true, force: true });
+    rmSync(path.join(work, "site-plain"), { recursive: true, force: true });
   }
 
   if (!large && (!options.quick || posts <= 4000)) report.rebuild = await measureRebuild(corpus, path.join(work, "watch-site"));
@@ -353,6 +371,15 @@ function printTable(reports: SizeReport[]): void {
     console.log("| ---: | ---: | ---: |");
     for (const r of withStatus) console.log(`| ${r.posts} | ${fmt(r.status!.wallSeconds)} | ${r.status!.peakMemoryMB ?? "–"} |`);
   }
+  const withShare = reports.filter((r) => r.share);
+  if (withShare.length) {
+    console.log("\n| posts | share images | cold build s (drawing s) | warm build s (copying s) | without share images s | cold / without | warm / without |");
+    console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (const r of withShare) {
+      const { warm, without } = r.share!;
+      console.log(`| ${r.posts} | ${r.full.shareImages ?? "–"} | ${fmt(r.full.wallSeconds)} (${fmt(r.full.shareSeconds)}) | ${fmt(warm.wallSeconds)} (${fmt(warm.shareSeconds)}) | ${fmt(without.wallSeconds)} | ${fmt(r.full.wallSeconds / without.wallSeconds, 2)} | ${fmt(warm.wallSeconds / without.wallSeconds, 2)} |`);
+    }
+  }
   const withEntities = reports.filter((r) => r.entities);
   if (withEntities.length) {
     console.log("\n| posts | without entities s | pages without | matching s |");
@@ -364,6 +391,7 @@ function printTable(reports: SizeReport[]): void {
   console.log("\nTargets (issue #19, 2-core machine): full ≤ 0.6 × (minimal Eleventy + Pagefind) at 4,000 and 10,000 posts; full ≤ 5 × Hugo;");
   console.log("peak memory of the whole build (Pagefind included) ≤ 1 GB at 10,000 posts and ≤ 1.5 GB at 30,000; content stage ≤ 5 s at 10,000;");
   console.log("one edited post rebuilt in ≤ 0.3 s at 10,000; stories ≤ 5 % of the full build.");
+  console.log("Share images (issue #18): at most +20 % to a cold build at 10,000 posts, nearly nothing to a warm one.");
   if (first && last && last !== first) console.log(`growth: ${last.posts / first.posts}× posts took ${fmt(last.full.wallSeconds / first.full.wallSeconds, 2)}× time and ${fmt((last.full.peakMemoryMB ?? 0) / (first.full.peakMemoryMB ?? 1), 2)}× memory`);
 }
 

@@ -12,6 +12,7 @@ import { LEFT_OUT } from "../src/site/assets.ts";
 import { OutputError, stageOutput, type StagedOutput } from "../src/site/output.ts";
 import { writeParts } from "../src/site/parts.ts";
 import { forgetBuilds, loadBlog, writePart, type Blog } from "../src/site/plugin.ts";
+import { shareImageSummary, writeSiteShareImages } from "../src/site/share-images.ts";
 
 /**
  * Pages Eleventy writes in one run (PAGES_PER_RUN overrides it). Eleventy keeps a run's pages
@@ -112,6 +113,9 @@ async function writeSite(handover: { blog?: Blog }, options: BuildOptions, stage
   const later = linksWrittenLater(PAGE_TYPES, blog.pages);
   const counts = Object.entries(blog.pages).map(([name, pages]) => ({ name, pages: pages.length }));
   const parts = writeParts(counts, options.pagesPerRun ?? PAGES_PER_RUN, [SEARCHED_PAGE_TYPE]);
+  // The share images are drawn in worker threads while Eleventy writes the pages.
+  const drawing = writeSiteShareImages(blog.pages, options, outputDir);
+  drawing.catch(() => undefined);
   // From here the build holds the blog itself; the caches would keep every post's source too.
   forgetBuilds();
   // Each part in a function of its own, so nothing keeps Eleventy's pages once they are written.
@@ -137,7 +141,7 @@ async function writeSite(handover: { blog?: Blog }, options: BuildOptions, stage
     }
   } catch (error) {
     // A template error stops the build, and the index under way with it.
-    await stopSearchIndex();
+    await Promise.all([stopSearchIndex(), drawing.catch(() => undefined)]);
     for (const message of errorChain(error)) console.error(`error: ${message}`);
     console.error(`build failed: a page could not be written; ${options.outputDir} was left as it was`);
     return 1;
@@ -145,6 +149,17 @@ async function writeSite(handover: { blog?: Blog }, options: BuildOptions, stage
   writePart(undefined);
   blog = undefined;
   console.log(`built ${options.outputDir}: ${written.size} files in ${((performance.now() - started) / 1000).toFixed(2)} s (${parts.length} run${parts.length === 1 ? "" : "s"} of Eleventy)`);
+
+  try {
+    const shared = await drawing;
+    for (const note of shared.notes) console.log(`note: ${note}`);
+    console.log(shareImageSummary(shared));
+  } catch (error) {
+    await stopSearchIndex();
+    console.error(`error: ${(error as Error).message}`);
+    console.error(`build failed: the share images could not be drawn; ${options.outputDir} was left as it was`);
+    return 1;
+  }
 
   // The link check runs beside the search index.
   const linksStarted = performance.now();

@@ -14,14 +14,11 @@ import { chromium } from "playwright-core";
 import { KINDS, site } from "../src/config.ts";
 import { t } from "../src/i18n/strings.ts";
 import { DEFAULT_SHARE_IMAGE } from "../src/pages/metadata.ts";
+import { lightTokens } from "../src/share/card.ts";
+
+export { lightTokens };
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-
-/** The custom properties of the first `:root { … }` block of the stylesheet (the light theme). */
-export function lightTokens(css: string): Record<string, string> {
-  const block = /:root\s*\{([^}]*)\}/.exec(css)?.[1] ?? "";
-  return Object.fromEntries([...block.matchAll(/--([\w-]+):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]));
-}
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 

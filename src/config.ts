@@ -55,6 +55,12 @@ export interface SiteConfig {
   rhythm: Rhythm;
   /** A translation whose original changed after it was made says so at its top, linking the original. */
   noteStaleTranslations: boolean;
+  /** Draw a share image for every post, tag and entity page (src/share/); off, every page shows assets/share.png. */
+  shareImages: boolean;
+  /** Where readers sign up for the email edition (a mail service's sign-up page); empty: posts offer their feeds only. */
+  emailSubscribeUrl: string;
+  /** What the mail service replaces with each reader's unsubscribe link in the email edition (Buttondown and Kit: `{{ unsubscribe_url }}`, Mailchimp: `*|UNSUB|*`). */
+  emailUnsubscribeUrl: string;
 }
 
 export const site: SiteConfig = {
@@ -80,4 +86,7 @@ export const site: SiteConfig = {
     translated: ["weekly"],
   },
   noteStaleTranslations: true,
+  shareImages: true,
+  emailSubscribeUrl: "",
+  emailUnsubscribeUrl: "{{ unsubscribe_url }}",
 };

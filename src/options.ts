@@ -27,6 +27,10 @@ export interface BuildOptions {
   devHost: string;
   /** `npm run build`: pages written per run of Eleventy (PAGES_PER_RUN); unset, the build's default. */
   pagesPerRun?: number;
+  /** Where drawn share images are kept between builds, relative to the root (SHARE_IMAGE_CACHE). */
+  shareImageCache: string;
+  /** Fetch covers given as http(s) URLs for the share images (FETCH_COVERS=0: text-only images for those). */
+  fetchCovers: boolean;
 }
 
 /** Where `npm start` writes its pages (drafts and scheduled posts included), apart from _site/. */
@@ -42,7 +46,8 @@ const devPortOf = (env: NodeJS.ProcessEnv) => (Number(env.PORT) > 0 ? Number(env
 /**
  * Build settings from the environment: SITE_URL over the configured URL, CONTENT_DIR over
  * "content", OUTPUT_DIR over "_site" (tests build fixtures side by side), BUILD_TIME over
- * the clock, and INCLUDE_UNPUBLISHED (set by the dev server) to show drafts.
+ * the clock, INCLUDE_UNPUBLISHED (set by the dev server) to show drafts, SHARE_IMAGES=0 (no
+ * drawn share images), SHARE_IMAGE_CACHE and FETCH_COVERS for the share images.
  */
 export function buildOptions(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): BuildOptions {
   const devServer = env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch";
@@ -70,7 +75,7 @@ export function buildOptions(env: NodeJS.ProcessEnv = process.env, root = proces
     contentDir: env.CONTENT_DIR || "content",
     // The dev server's pages include drafts: they never go where a deploy takes the site from.
     outputDir: env.OUTPUT_DIR || (devServer ? DEV_OUTPUT_DIR : "_site"),
-    config: { ...site, url },
+    config: { ...site, url, shareImages: site.shareImages && env.SHARE_IMAGES !== "0" },
     pathPrefix,
     now,
     includeUnpublished: devServer || env.INCLUDE_UNPUBLISHED === "1",
@@ -79,5 +84,7 @@ export function buildOptions(env: NodeJS.ProcessEnv = process.env, root = proces
     devPort: devPortOf(env),
     devHost: env.DEV_HOST || "localhost",
     pagesPerRun,
+    shareImageCache: env.SHARE_IMAGE_CACHE || ".cache/share-images",
+    fetchCovers: env.FETCH_COVERS !== "0",
   };
 }

@@ -20,10 +20,12 @@ const LAYERS: string[][] = [
   ["stories"],
   ["collections"],
   ["feeds"],
+  ["share"],
   ["pages"],
   ["site"],
   ["desk"],
   ["import"],
+  ["editions"],
   ["search", "security", "dev", "options.ts"],
 ];
 

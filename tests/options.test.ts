@@ -16,6 +16,11 @@ describe("build options from the environment", () => {
     expect(buildOptions({ ELEVENTY_RUN_MODE: "serve", DEV_HOST: "0.0.0.0", OUTPUT_DIR: "out" })).toMatchObject({ outputDir: "out", devHost: "0.0.0.0" });
   });
 
+  it("draws share images, fetches covers and caches them in .cache/ unless the environment says otherwise", () => {
+    expect(buildOptions({})).toMatchObject({ config: { shareImages: true }, fetchCovers: true, shareImageCache: ".cache/share-images" });
+    expect(buildOptions({ SHARE_IMAGES: "0", FETCH_COVERS: "0", SHARE_IMAGE_CACHE: "/tmp/cards" })).toMatchObject({ config: { shareImages: false }, fetchCovers: false, shareImageCache: "/tmp/cards" });
+  });
+
   it("uses SITE_URL when one is given, in the dev server too", () => {
     expect(buildOptions({ ELEVENTY_RUN_MODE: "serve", SITE_URL: "https://user.github.io/blog/" })).toMatchObject({ pathPrefix: "/blog/", config: { url: "https://user.github.io/blog/" } });
     expect(buildOptions({}).config.url).toBe("https://example.com/");

@@ -1,5 +1,4 @@
 import { LANG_TAGS, LANGS, type Lang, type SiteConfig } from "../config.ts";
-import type { Post } from "../content/schema.ts";
 import { SCHEMA_ORG_TYPES } from "../entities/registry.ts";
 import { absoluteUrl } from "../feeds/absolute.ts";
 import { isoDateTime } from "../i18n/dates.ts";
@@ -8,7 +7,7 @@ import type { PostPage } from "./posts/post.ts";
 
 /**
  * The site's default link-preview image: assets/share.png, rendered by
- * scripts/share-image.ts. Pages without a cover of their own show it.
+ * scripts/share-image.ts. Pages without a share image of their own (src/share/) show it.
  */
 export const DEFAULT_SHARE_IMAGE = { src: "/assets/share.png", width: 1200, height: 630 } as const;
 
@@ -26,11 +25,6 @@ type SiteNames = Pick<SiteConfig, "title" | "description">;
 export function defaultShareImage(lang: Lang, config: SiteNames): ShareImage {
   const site = LANGS.map((l) => config.title[l]).join(" · ");
   return { ...DEFAULT_SHARE_IMAGE, alt: t(lang, "shareImageAlt", { site, tagline: config.description[lang] }) };
-}
-
-/** The image of a page's link preview: the post's cover, else the default share image. */
-export function shareImage(lang: Lang, config: SiteNames, post?: Pick<Post, "cover">): ShareImage {
-  return post?.cover ? { src: post.cover.src, alt: post.cover.alt } : defaultShareImage(lang, config);
 }
 
 /** JSON for a <script type="application/ld+json"> block: no "<" can end the script or open a comment. */
@@ -62,7 +56,8 @@ export function newsArticle(page: PostPage, config: SiteConfig): Record<string, 
       ? page.authorLinks.map((a) => ({ "@type": "Person", name: a.title, url: absoluteUrl(a.url, config.url) }))
       : [{ "@type": "Organization", name: config.publisher }],
     keywords: [...new Set([...page.tagNames, ...post.keywords])],
-    image: [absoluteUrl(shareImage(post.lang, config, post).src, config.url)],
+    // The drawn card (1200×630, the title on it), then the cover in its own proportions.
+    image: [page.shareImage?.src ?? DEFAULT_SHARE_IMAGE.src, ...(post.cover ? [post.cover.src] : [])].map((src) => absoluteUrl(src, config.url)),
     publisher: { "@type": "Organization", name: config.publisher, url: config.url },
     ...entitiesOf(page, config),
     ...(page.series ? { isPartOf: { "@type": "CreativeWorkSeries", name: page.series.name, url: absoluteUrl(page.series.url, config.url) } } : {}),

@@ -3,6 +3,7 @@ import type { Collections } from "../collections/context.ts";
 import type { PostEntry } from "../collections/entries.ts";
 import { onlyInFragment, urls } from "../collections/urls.ts";
 import type { FeedSpec } from "../feeds/feeds.ts";
+import type { PageShareImage } from "../share/card.ts";
 
 /** The same page in each language that has one (hreflang alternates). */
 export type Alternates = Partial<Record<Lang, string>>;
@@ -19,6 +20,8 @@ export interface PageBase {
   alternates: Alternates;
   /** Where the language switcher goes; `exact` is false when it lands on a nearby page with a note. */
   switchTo: { lang: Lang; url: string; exact: boolean };
+  /** The page's own link-preview image (drawn by the build, src/share/); pages without one show the site's. */
+  shareImage?: PageShareImage;
 }
 
 /** One page's line in sitemap.xml. */

@@ -2,6 +2,7 @@ import { outputFileOf } from "../collections/urls.ts";
 import type { ContentProblem } from "../content/errors.ts";
 import { SITE_FILES } from "../pages/index.ts";
 import type { PageType } from "../pages/page-type.ts";
+import { shareImagesOf } from "../share/card.ts";
 
 /** One file (or a whole folder) of the output, and who writes it. */
 export interface AddressOwner {
@@ -88,7 +89,8 @@ export function addressClashes(owners: Iterable<AddressOwner>): ContentProblem[]
 
 /**
  * The table of a whole site: every page of every page type (with the post that chose it, for
- * an old URL), the folders later steps write whole, the single templates' files, the assets.
+ * an old URL), the folders later steps write whole, the single templates' files, the assets,
+ * the share images beside their pages.
  */
 export function siteAddresses(pageTypes: readonly PageType[], pages: Readonly<Record<string, readonly { url: string }[]>>, assets: readonly string[]): AddressOwner[] {
   const owners: AddressOwner[] = [];
@@ -98,5 +100,6 @@ export function siteAddresses(pageTypes: readonly PageType[], pages: Readonly<Re
   }
   for (const { url, owner } of SITE_FILES) owners.push({ file: outputFileOf(url), url, owner });
   for (const url of assets) owners.push({ file: outputFileOf(url), url, owner: "assets" });
+  for (const { src } of shareImagesOf(pages)) owners.push({ file: outputFileOf(src), url: src, owner: "share images" });
   return owners;
 }

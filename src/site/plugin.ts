@@ -16,6 +16,7 @@ import type { PagesOf, PageType } from "../pages/page-type.ts";
 import { postBodyHtml, type PostPage } from "../pages/posts/post.ts";
 import { itemUrl, linksTo, type LinkTarget } from "../pages/story-links.ts";
 import { findSiteFiles, type SiteAssets } from "./assets.ts";
+import { writeSiteShareImages } from "./share-images.ts";
 import { pagesOfPart, type PagePart } from "./parts.ts";
 import { buildSite, type Site } from "./site.ts";
 
@@ -33,6 +34,11 @@ export interface ContentPluginOptions {
   includeUnpublished: boolean;
   /** Watch mode: rewrite only the page of a post whose edit leaves every listing unchanged. */
   incremental?: boolean;
+  /** Share images: where drawn ones are cached, whether remote covers are fetched. */
+  shareImageCache?: string;
+  fetchCovers?: boolean;
+  /** The dev server: it draws no share images (nobody shares a link to localhost). */
+  devServer?: boolean;
 }
 
 /** The `blog` global data: what the templates render. */
@@ -206,6 +212,12 @@ export function contentPlugin(eleventyConfig: UserConfig, options: ContentPlugin
   const files = findSiteFiles(options.root, options.contentDir, projectRoots(options.root, options.contentDir));
   files.urls.forEach((url, i) => eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), files.sources[i]!)]: url.slice(1) }, { expand: true }));
   eleventyConfig.addGlobalData("blog", () => handed ?? loadBlog(options));
+  // `npm run build` draws the share images beside Eleventy; a plain run of Eleventy draws them after.
+  eleventyConfig.on("eleventy.after", async ({ dir }: { dir: { output: string } }) => {
+    if (handed || options.devServer) return;
+    const report = await writeSiteShareImages(loadBlog(options).pages, { shareImageCache: ".cache/share-images", fetchCovers: true, ...options }, dir.output);
+    for (const note of report.notes) console.log(`note: ${note}`);
+  });
   eleventyConfig.addFilter("absoluteUrl", (url: string) => absoluteUrl(url, options.config.url));
   eleventyConfig.addFilter("newsArticleJsonLd", (page: PostPage) => newsArticleJsonLd(page, options.config));
   eleventyConfig.addFilter("itemListJsonLd", (page: PostPage) => itemListJsonLd(page, options.config));

@@ -119,14 +119,14 @@ describe("feeds, sitemap and metadata of the built site", () => {
       });
     }
     const cover = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(build.page("/zh/daily/2026-02-06-ai-jia-gou-tu-po-yu-ruan-jian-gu-zhen-dang/"))![1]!);
-    expect(cover.image).toEqual(["https://ssl.aicode.cc/n8n/2026/02-05/23-36-00-4KXnMVuY.png"]);
+    expect(cover.image).toEqual(["https://example.com/zh/daily/2026-02-06-ai-jia-gou-tu-po-yu-ruan-jian-gu-zhen-dang/share.png", "https://ssl.aicode.cc/n8n/2026/02-05/23-36-00-4KXnMVuY.png"]);
   });
 
   it("has canonical, Open Graph and Twitter metadata", () => {
     const html = build.page("/zh/daily/2026-02-06-ai-jia-gou-tu-po-yu-ruan-jian-gu-zhen-dang/");
     expect(html).toContain('<link rel="canonical" href="https://example.com/zh/daily/2026-02-06-ai-jia-gou-tu-po-yu-ruan-jian-gu-zhen-dang/">');
     expect(html).toContain('<meta property="og:title" content="AI架构突破与软件股震荡">');
-    expect(html).toContain('<meta property="og:image" content="https://ssl.aicode.cc/n8n/2026/02-05/23-36-00-4KXnMVuY.png">');
+    expect(html).toContain('<meta property="og:image" content="https://example.com/zh/daily/2026-02-06-ai-jia-gou-tu-po-yu-ruan-jian-gu-zhen-dang/share.png">');
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
   });
 });
@@ -178,6 +178,22 @@ describe("site URL and path prefix", () => {
       expect(build.code).toBe(1);
       expect(build.stderr).toMatch(/^error: SITE_URL: .*(is not a URL|must be a plain http\(s\) URL)/m);
       expect(build.stderr).not.toMatch(/^\s+at /m);
+    }
+  });
+});
+
+describe("the subscribe line under every post", () => {
+  it("links the feeds of the post's language and kind, which exist, and the feeds page", () => {
+    const site = seedBuild();
+    const posts = siteFiles(site.outDir).filter((f) => /^(zh|en)\/(weekly|daily|deep-dive)\/[^/]+\/index\.html$/.test(f));
+    expect(posts.length).toBe(7);
+    for (const file of posts) {
+      const [, lang, kind] = /^(zh|en)\/([^/]+)\//.exec(file)!;
+      const line = /<p class="subscribe"[^>]*>([\s\S]*?)<\/p>/.exec(readFileSync(path.join(site.outDir, file), "utf8"))?.[1];
+      expect(line, file).toBeDefined();
+      const hrefs = [...line!.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+      expect(hrefs, file).toEqual([`/${lang}/feed.xml`, `/${lang}/${kind}/feed.xml`, `/${lang}/feeds/`]);
+      for (const href of hrefs.slice(0, 2)) expect(site.has(href!), href).toBe(true);
     }
   });
 });

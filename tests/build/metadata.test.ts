@@ -146,12 +146,12 @@ describe("link-preview metadata in the built site", () => {
       expect(h.meta["twitter:card"], file).toBe("summary_large_image");
       expect(h.meta["og:image:alt"], file).toBeTruthy();
       expect(h.meta["twitter:image:alt"], file).toBe(h.meta["og:image:alt"]);
-      if (image === DEFAULT_IMAGE) {
-        expect([h.meta["og:image:width"], h.meta["og:image:height"]], file).toEqual(["1200", "630"]);
-      } else {
-        expect(file).toBe(`${COVER_POST.slice(1)}index.html`);
-        expect(image).toBe(COVER);
-        expect(h.meta["og:image:width"], file).toBeUndefined();
+      expect([h.meta["og:image:width"], h.meta["og:image:height"]], file).toEqual(["1200", "630"]);
+      if (image !== DEFAULT_IMAGE) {
+        // A post, tag or entity page: its own image, beside its first page, in the output.
+        expect(file, image).toMatch(/^(zh|en)\/(weekly|daily|deep-dive|tags|topics)\/[^/]+\//);
+        expect(image, file).toMatch(new RegExp(`^${SITE_URL}${file.replace(/page\/\d+\/index\.html$|index\.html$/, "")}share\.png$`));
+        expect(pngSize(readFileSync(path.join(build.outDir, image!.slice(SITE_URL.length)))), image).toEqual({ width: 1200, height: 630 });
       }
     }
     expect(checked).toBeGreaterThan(35);
@@ -169,13 +169,14 @@ describe("link-preview metadata in the built site", () => {
     expect(pngSize(readFileSync(path.join(build.outDir, "assets/share.png")))).toEqual({ width: 1200, height: 630 });
   });
 
-  it("gives every post's NewsArticle an image: its cover, else the default image", () => {
+  it("gives every post's NewsArticle its share image, then its cover", () => {
     const posts = htmlFiles.filter((f) => /^(zh|en)\/(weekly|daily|deep-dive)\/[^/]+\/index\.html$/.test(f));
     expect(posts.length).toBe(9); // the 7 posts of content/ plus the two added ones
     for (const file of posts) {
       const [article] = headOf(readFileSync(path.join(build.outDir, file), "utf8")).jsonLd;
       expect(article?.["@type"], file).toBe("NewsArticle");
-      expect(article?.image, file).toEqual([file === `${COVER_POST.slice(1)}index.html` ? COVER : DEFAULT_IMAGE]);
+      const own = `${SITE_URL}${file.replace(/index\.html$/, "")}share.png`;
+      expect(article?.image, file).toEqual(file === `${COVER_POST.slice(1)}index.html` ? [own, COVER] : [own]);
     }
   });
 

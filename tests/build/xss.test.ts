@@ -89,7 +89,9 @@ describe("hostile posts build into an inert site", () => {
     expect(links("tag")).toEqual(["<script>window.__xss=1</script>", '"><img src=https://xss.test/x onerror=alert(1)>', "javascript:alert(1)", "标签<svg/onload=alert(1)>"]);
     const meta = (property: string) => DomUtils.findOne((el) => el.name === "meta" && el.attribs.property === property, doc.children)?.attribs.content;
     expect(meta("og:title")).toBe(title);
-    expect(meta("og:image")).toBe('https://example.org/cover.png" onerror="alert(1)');
+    // The preview is the drawn card; its alt text carries the hostile title as text.
+    expect(meta("og:image")).toBe("https://example.com/zh/daily/xss-front-matter/share.png");
+    expect(meta("og:image:alt")).toContain(title);
 
     const weeklyCover = coverOf(parseDocument(post(HOSTILE_POSTS.toml)));
     expect(weeklyCover.attribs.src).toBe("https://example.org/w.png' onerror='alert(1)");
@@ -107,7 +109,7 @@ describe("hostile posts build into an inert site", () => {
     }
     const data = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(post(HOSTILE_POSTS.frontMatter))![1]!);
     expect(data.keywords).toContain("</script><script>window.__xss=1</script>");
-    expect(data.image).toEqual(['https://example.org/cover.png" onerror="alert(1)']);
+    expect(data.image).toEqual(["https://example.com/zh/daily/xss-front-matter/share.png", 'https://example.org/cover.png" onerror="alert(1)']);
   });
 
   it("writes feeds whose content is inert HTML and whose titles, summaries, authors and tags are text", () => {

@@ -50,6 +50,13 @@ describe("CI/CD workflows", () => {
     expect(deploy.jobs.deploy!.needs).toBe("build");
   });
 
+  it("keeps the drawn share images between deploys, restored before the build", () => {
+    const steps = workflow("deploy.yml").jobs.build!.steps;
+    const cache = steps.findIndex((s) => s.uses?.startsWith("actions/cache@"));
+    expect(steps[cache]?.with).toMatchObject({ path: ".cache/share-images", "restore-keys": "share-images-" });
+    expect(cache).toBeLessThan(steps.findIndex((s) => s.run === "npm run build"));
+  });
+
   it("gives write tokens only to the job that deploys, never to the one that runs npm ci", () => {
     const deploy = workflow("deploy.yml");
     expect(deploy.permissions).toEqual({});
@@ -103,7 +110,7 @@ describe("CI/CD workflows", () => {
   });
 
   it("uses action majors that run on a supported Node runtime", () => {
-    const oldest: Record<string, number> = { "actions/checkout": 6, "actions/setup-node": 6, "actions/configure-pages": 6, "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5 };
+    const oldest: Record<string, number> = { "actions/checkout": 6, "actions/setup-node": 6, "actions/configure-pages": 6, "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5, "actions/cache": 5 };
     for (const name of ["ci.yml", "deploy.yml"]) {
       for (const job of Object.values(workflow(name).jobs)) {
         for (const step of job.steps.filter((s) => s.uses)) {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { shareImageHtml, lightTokens } from "../../scripts/share-image.ts";
 import { LANGS, site as config } from "../../src/config.ts";
-import { DEFAULT_SHARE_IMAGE, defaultShareImage, newsArticle, newsArticleJsonLd, shareImage } from "../../src/pages/metadata.ts";
+import { DEFAULT_SHARE_IMAGE, defaultShareImage, newsArticle, newsArticleJsonLd } from "../../src/pages/metadata.ts";
 import { buildSite } from "../../src/site/site.ts";
 import { post } from "../helpers/content.ts";
 import { ROOT } from "../helpers/seeds.ts";
@@ -51,32 +51,38 @@ describe("the default share image", () => {
   });
 });
 
-describe("shareImage", () => {
-  it("is the post's cover when it has one, else the default image", () => {
-    expect(shareImage("zh", config, withCover)).toEqual({ src: "/assets/c.png", alt: "封面说明" });
-    expect(shareImage("en", config, without)).toEqual(defaultShareImage("en", config));
-    expect(shareImage("zh", config)).toEqual(defaultShareImage("zh", config));
+describe("a post's share image", () => {
+  it("is drawn beside the post's page, 1200×630, its alt text the kind, title and site", () => {
+    expect(page("cover").shareImage).toMatchObject({ src: "/zh/daily/cover/share.png", width: 1200, height: 630, alt: "日报：有封面的日报（AI 新闻）" });
+    expect(page("plain").shareImage!.alt).toBe("Daily: A plain brief (AI News)");
   });
 });
 
 describe("newsArticle", () => {
-  it("gives a post with a cover that cover as its absolute image", () => {
-    expect(newsArticle(page("cover"), config).image).toEqual(["https://example.com/assets/c.png"]);
+  it("gives a post with a cover its share image, then the cover, as absolute images", () => {
+    expect(newsArticle(page("cover"), config).image).toEqual(["https://example.com/zh/daily/cover/share.png", "https://example.com/assets/c.png"]);
   });
 
-  it("falls back to the default share image for a post without a cover", () => {
-    expect(newsArticle(page("plain"), config).image).toEqual(["https://example.com/assets/share.png"]);
+  it("gives a post without a cover its share image", () => {
+    expect(newsArticle(page("plain"), config).image).toEqual(["https://example.com/en/daily/plain/share.png"]);
+  });
+
+  it("gives every page the site's default image when share images are off", () => {
+    const off = buildSite([withCover, without], { ...config, shareImages: false });
+    expect(off.pages.posts.every((p) => p.shareImage === undefined)).toBe(true);
+    expect(off.pages.tags.every((p) => p.shareImage === undefined)).toBe(true);
+    expect(newsArticle(off.pages.posts.find((p) => p.url.endsWith("/plain/"))!, config).image).toEqual(["https://example.com/assets/share.png"]);
   });
 
   it("puts the image below a path prefix", () => {
     const prefixed = { ...config, url: "https://user.github.io/blog/" };
-    expect(newsArticle(page("plain"), prefixed).image).toEqual(["https://user.github.io/blog/assets/share.png"]);
-    expect(newsArticle(page("cover"), prefixed).image).toEqual(["https://user.github.io/blog/assets/c.png"]);
+    expect(newsArticle(page("plain"), prefixed).image).toEqual(["https://user.github.io/blog/en/daily/plain/share.png"]);
+    expect(newsArticle(page("cover"), prefixed).image).toEqual(["https://user.github.io/blog/zh/daily/cover/share.png", "https://user.github.io/blog/assets/c.png"]);
   });
 
   it("keeps an absolute cover URL as it is", () => {
     const remote = post("zh/daily/remote.md", "---\ntitle: 远程封面\ndate: 2026-02-06\nslug: remote\ncover: https://img.example.org/a.png\n---\n正文。\n");
-    expect(newsArticle(buildSite([remote], config).pages.posts[0]!, config).image).toEqual(["https://img.example.org/a.png"]);
+    expect(newsArticle(buildSite([remote], config).pages.posts[0]!, config).image).toEqual(["https://example.com/zh/daily/remote/share.png", "https://img.example.org/a.png"]);
   });
 
   it("serializes as script-safe JSON with the rest of the article", () => {
@@ -87,7 +93,7 @@ describe("newsArticle", () => {
       headline: "A plain brief",
       inLanguage: "en",
       url: "https://example.com/en/daily/plain/",
-      image: ["https://example.com/assets/share.png"],
+      image: ["https://example.com/en/daily/plain/share.png"],
     });
   });
 });

@@ -72,3 +72,24 @@ describe("translations and the language switcher", () => {
     expect(built.pages.posts.find((p) => p.lang === "zh")!.switchTo).toMatchObject({ exact: true, url: "/en/daily/2026-03-02-english/" });
   });
 });
+
+describe("the subscribe line that ends a post", () => {
+  it("offers the feeds of the post's language and kind, and every feed", () => {
+    expect(page(DAILY_A).subscribe).toEqual({
+      feeds: [
+        { url: "/zh/feed.xml", label: "全部中文文章", title: "全部中文文章的 Atom 订阅源" },
+        { url: "/zh/daily/feed.xml", label: "日报", title: "日报的 Atom 订阅源" },
+      ],
+      more: "/zh/feeds/",
+    });
+    const en = page("/en/weekly/2026-w06-global-tech-and-ai-news/").subscribe;
+    expect(en.feeds.map((f) => [f.url, f.label])).toEqual([["/en/feed.xml", "All posts in English"], ["/en/weekly/feed.xml", "Weekly digests"]]);
+    expect(en.more).toBe("/en/feeds/");
+  });
+
+  it("adds the email sign-up when the site has one, and never otherwise", () => {
+    expect(page(DEEP).subscribe.email).toBeUndefined();
+    const withEmail = buildSite(realPosts(), { ...config, emailSubscribeUrl: "https://buttondown.com/ainews" });
+    expect(withEmail.pages.posts.every((p) => p.subscribe.email === "https://buttondown.com/ainews")).toBe(true);
+  });
+});

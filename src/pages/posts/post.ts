@@ -1,11 +1,14 @@
-import { LANGS, otherLang, type Lang } from "../../config.ts";
+import { LANGS, otherLang, type Lang, type SiteConfig } from "../../config.ts";
 import { bodyDigest } from "../../content/digest.ts";
 import type { Post } from "../../content/schema.ts";
 import { authorFor } from "../../collections/authors.ts";
 import type { Link, PostEntry } from "../../collections/entries.ts";
 import { urls } from "../../collections/urls.ts";
 import type { EntityType } from "../../entities/registry.ts";
+import { feedUrls } from "../../feeds/feeds.ts";
 import { isoDateTime } from "../../i18n/dates.ts";
+import { t } from "../../i18n/strings.ts";
+import { pageShareImage, postCard } from "../../share/card.ts";
 import { seriesParts } from "../../collections/series.ts";
 import type { StoryItem } from "../../collections/stories.ts";
 import type { ItemRelations } from "../../stories/relations.ts";
@@ -36,6 +39,23 @@ export interface PostPage extends PageBase, PostEntry {
   series?: SeriesBox;
   /** A translation whose original changed after it was made (see `translationOf`): the original, which the note links. */
   originalUpdated?: Link & { lang: Lang };
+  subscribe: SubscribeLine;
+}
+
+/** The line that ends a post: the feeds of its language and kind, the email sign-up when the site has one, every feed. */
+export interface SubscribeLine {
+  feeds: { url: string; label: string; title: string }[];
+  email?: string;
+  more: string;
+}
+
+function subscribeLine(post: Post, config: Pick<SiteConfig, "emailSubscribeUrl">): SubscribeLine {
+  const feed = (url: string, label: string) => ({ url, label, title: t(post.lang, "subscribeFeedTitle", { name: label }) });
+  return {
+    feeds: [feed(feedUrls.atom(post.lang), t(post.lang, "subscribeAll")), feed(feedUrls.kind(post.lang, post.kind), t(post.lang, `kindPlural.${post.kind}`))],
+    ...(config.emailSubscribeUrl ? { email: config.emailSubscribeUrl } : {}),
+    more: feedUrls.index(post.lang),
+  };
 }
 
 /** A series as a box on each of its parts' pages. */
@@ -103,6 +123,8 @@ export const postPages: PageType<"posts", PostPage> = {
         authorLinks: post.authors.map((name) => ({ title: name, url: urls.author(post.lang, authorFor(name, config.authors).id) })),
         entityLinks: entityLinks(entry, context),
         weekHub: urls.weekHub(post.lang, post.week),
+        shareImage: config.shareImages ? pageShareImage(postCard(post, config), entry.url, post.sourcePath) : undefined,
+        subscribe: subscribeLine(post, config),
         lastmod: post.updated ? isoDateTime(post.updated, config.timeZone) : post.day,
         weekDigests: [],
         weekDailies: [],

@@ -4,6 +4,7 @@ import { tagCounterpart } from "../../collections/tags.ts";
 import { urls } from "../../collections/urls.ts";
 import { feedUrls, type FeedSpec } from "../../feeds/feeds.ts";
 import { t } from "../../i18n/strings.ts";
+import { pageShareImage, tagCard } from "../../share/card.ts";
 import { groupPages, sitemapLine, type PageBase, type PageType, type Paged } from "../page-type.ts";
 
 /** One page of a tag's posts in one language. */
@@ -28,9 +29,11 @@ export function tagPages(options: TagPageOptions = {}): PageType<"tags", TagPage
           const counterpart = tagCounterpart(context.tags, lang, tag);
           const url = (l: Lang, page?: number) => urls.tag(l, l === lang ? tag.slug : counterpart!.slug, page);
           const nearby = context.tags[other].size ? urls.tagIndex(other) : urls.langHome(other);
+          const shareImage = context.config.shareImages ? pageShareImage(tagCard(lang, { name: tag.name, count: tag.posts.length }, context.config), urls.tag(lang, tag.slug)) : undefined;
           return groupPages(lang, tag.posts.map(context.entryOf), size, url, counterpart !== undefined, nearby).map((page) => ({
             ...page,
             tag: { name: tag.name, slug: tag.slug, count: tag.posts.length },
+            shareImage,
           }));
         }),
       );

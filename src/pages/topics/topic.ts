@@ -6,6 +6,7 @@ import { absoluteUrl } from "../../feeds/absolute.ts";
 import { feedUrls, type FeedSpec } from "../../feeds/feeds.ts";
 import { t } from "../../i18n/strings.ts";
 import { escapeHtml } from "../../i18n/typography.ts";
+import { pageShareImage, topicCard } from "../../share/card.ts";
 import { scriptSafeJson } from "../metadata.ts";
 import { alternatesOf, paginate, sitemapLine, type PageBase, type PageContext, type PageType, type Paged } from "../page-type.ts";
 
@@ -160,6 +161,7 @@ export function topicPages(options: TopicPageOptions = {}): PageType<"topics", T
           const related = group.related[lang].map(({ entity: e }) => link(e));
           const pointer = count === 0 ? { lang: other, count: group.posts[other].length, url: urls.topic(other, entity.id) } : undefined;
           const jsonLd = scriptSafeJson(entityJsonLd(entity, lang, urls.topic(lang, entity.id), entities, context.config));
+          const shareImage = context.config.shareImages ? pageShareImage(topicCard(lang, { name: topic.name, type: entity.type, count }, context.config), urls.topic(lang, entity.id)) : undefined;
           return paginate(posts, size, (n) => urls.topic(lang, entity.id, n)).map((chunk) => ({
             ...chunk,
             lang,
@@ -170,6 +172,7 @@ export function topicPages(options: TopicPageOptions = {}): PageType<"topics", T
             ]),
             switchTo: { lang: other, url: urls.topic(other, entity.id), exact: true },
             topic,
+            shareImage,
             weeks: byWeek(lang, chunk.items, weekOf),
             related,
             pointer,
