@@ -1,5 +1,6 @@
 import { site, type SiteConfig } from "./config.ts";
 import { parseDate } from "./content/dates.ts";
+import { SHARE_IMAGE_CACHE } from "./site/share-images.ts";
 import { resolveSiteUrl } from "./site/siteUrl.ts";
 
 /** A build setting from the environment that cannot be used; its message says what is expected. */
@@ -84,7 +85,7 @@ export function buildOptions(env: NodeJS.ProcessEnv = process.env, root = proces
     devPort: devPortOf(env),
     devHost: env.DEV_HOST || "localhost",
     pagesPerRun,
-    shareImageCache: env.SHARE_IMAGE_CACHE || ".cache/share-images",
+    shareImageCache: env.SHARE_IMAGE_CACHE || SHARE_IMAGE_CACHE,
     fetchCovers: env.FETCH_COVERS !== "0",
   };
 }

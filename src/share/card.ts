@@ -1,3 +1,4 @@
+import { eastAsianWidth } from "get-east-asian-width";
 import type { Kind, Lang, SiteConfig } from "../config.ts";
 import { formatDate } from "../i18n/dates.ts";
 import { kindName, t, tn } from "../i18n/strings.ts";
@@ -104,10 +105,10 @@ const PADDING = 72;
 const STRIPE = 14;
 const BODY_HEIGHT = CARD_SIZE.height - STRIPE;
 
-/** How wide a title reads: a CJK character is a full em, anything else about half of one. */
+/** How wide a title reads, in ems: a wide (CJK) character is a full em, anything else about half of one. */
 function titleWidth(title: string): number {
   let width = 0;
-  for (const ch of title) width += /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 1 : 0.55;
+  for (const ch of title) width += eastAsianWidth(ch.codePointAt(0)!) === 2 ? 1 : 0.55;
   return width;
 }
 

@@ -16,7 +16,7 @@ import type { PagesOf, PageType } from "../pages/page-type.ts";
 import { postBodyHtml, type PostPage } from "../pages/posts/post.ts";
 import { itemUrl, linksTo, type LinkTarget } from "../pages/story-links.ts";
 import { findSiteFiles, type SiteAssets } from "./assets.ts";
-import { writeSiteShareImages } from "./share-images.ts";
+import { SHARE_IMAGE_CACHE, writeSiteShareImages } from "./share-images.ts";
 import { pagesOfPart, type PagePart } from "./parts.ts";
 import { buildSite, type Site } from "./site.ts";
 
@@ -215,7 +215,7 @@ export function contentPlugin(eleventyConfig: UserConfig, options: ContentPlugin
   // `npm run build` draws the share images beside Eleventy; a plain run of Eleventy draws them after.
   eleventyConfig.on("eleventy.after", async ({ dir }: { dir: { output: string } }) => {
     if (handed || options.devServer) return;
-    const report = await writeSiteShareImages(loadBlog(options).pages, { shareImageCache: ".cache/share-images", fetchCovers: true, ...options }, dir.output);
+    const report = await writeSiteShareImages(loadBlog(options).pages, { ...options, shareImageCache: options.shareImageCache ?? SHARE_IMAGE_CACHE, fetchCovers: options.fetchCovers ?? true }, dir.output);
     for (const note of report.notes) console.log(`note: ${note}`);
   });
   eleventyConfig.addFilter("absoluteUrl", (url: string) => absoluteUrl(url, options.config.url));

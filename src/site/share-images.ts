@@ -5,6 +5,9 @@ import { cardColours, shareImagesOf } from "../share/card.ts";
 import { writeShareImages, type ShareImageReport } from "../share/images.ts";
 import { ASSETS_DIR, findSiteFiles } from "./assets.ts";
 
+/** Where drawn share images are kept between builds unless SHARE_IMAGE_CACHE says otherwise. */
+export const SHARE_IMAGE_CACHE = ".cache/share-images";
+
 export interface SiteShareImageOptions {
   root: string;
   contentDir: string;
